@@ -1,0 +1,67 @@
+import { z } from 'zod';
+
+/** Every setting paperboy reads from the environment, validated once at start. */
+export interface Config {
+  readonly databaseUrl: string;
+  readonly host: string;
+  readonly port: number;
+  readonly baseUrl: string;
+  readonly logLevel: string;
+  /** Sources `serve` harvests on its schedule, e.g. "hf-daily,arxiv-rss:cs.AI+cs.CL". */
+  readonly schedule: readonly string[];
+  /** Minutes between scheduled harvest rounds. */
+  readonly harvestIntervalMinutes: number;
+  readonly arxivApiUrl: string;
+  readonly arxivOaiUrl: string;
+  readonly arxivRssUrl: string;
+  readonly hfApiUrl: string;
+  /** Minimum milliseconds between two requests to arXiv (their rule: 3 s). */
+  readonly arxivDelayMs: number;
+  readonly smtpUrl: string | undefined;
+}
+
+export const DEFAULT_SCHEDULE = ['hf-daily', 'arxiv-rss:cs.AI+cs.CL+cs.CV+cs.LG'];
+
+const schema = z.object({
+  DATABASE_URL: z.string().min(1).default('./data/paperboy.db'),
+  PAPERBOY_HOST: z.string().min(1).default('0.0.0.0'),
+  PAPERBOY_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  PAPERBOY_BASE_URL: z.string().url().optional(),
+  PAPERBOY_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  PAPERBOY_SCHEDULE: z.string().default(DEFAULT_SCHEDULE.join(',')),
+  PAPERBOY_HARVEST_INTERVAL_MINUTES: z.coerce.number().positive().default(24 * 60),
+  PAPERBOY_ARXIV_API_URL: z.string().url().default('https://export.arxiv.org/api/query'),
+  PAPERBOY_ARXIV_OAI_URL: z.string().url().default('https://oaipmh.arxiv.org/oai'),
+  PAPERBOY_ARXIV_RSS_URL: z.string().url().default('https://rss.arxiv.org/rss'),
+  PAPERBOY_HF_API_URL: z.string().url().default('https://huggingface.co/api/daily_papers'),
+  PAPERBOY_ARXIV_DELAY_MS: z.coerce.number().int().min(0).default(3000),
+  SMTP_URL: z.string().optional(),
+});
+
+/** A configuration problem, reported with the variable that caused it. */
+export class ConfigError extends Error {}
+
+/** Reads and validates the environment once; the result is frozen so nothing changes it later. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`invalid configuration:\n  ${lines.join('\n  ')}`);
+  }
+  const e = parsed.data;
+  return Object.freeze({
+    databaseUrl: e.DATABASE_URL,
+    host: e.PAPERBOY_HOST,
+    port: e.PAPERBOY_PORT,
+    baseUrl: e.PAPERBOY_BASE_URL ?? `http://localhost:${e.PAPERBOY_PORT}`,
+    logLevel: e.PAPERBOY_LOG_LEVEL,
+    schedule: Object.freeze(e.PAPERBOY_SCHEDULE.split(',').map((s) => s.trim()).filter(Boolean)),
+    harvestIntervalMinutes: e.PAPERBOY_HARVEST_INTERVAL_MINUTES,
+    arxivApiUrl: e.PAPERBOY_ARXIV_API_URL,
+    arxivOaiUrl: e.PAPERBOY_ARXIV_OAI_URL,
+    arxivRssUrl: e.PAPERBOY_ARXIV_RSS_URL,
+    hfApiUrl: e.PAPERBOY_HF_API_URL,
+    arxivDelayMs: e.PAPERBOY_ARXIV_DELAY_MS,
+    smtpUrl: e.SMTP_URL,
+  });
+}

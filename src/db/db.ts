@@ -1,0 +1,62 @@
+/** A row as the driver returns it. */
+export type Row = Record<string, unknown>;
+
+/**
+ * What differs between SQLite and PostgreSQL, as data. Nothing outside src/db branches on the
+ * dialect name; code asks for a capability instead.
+ */
+export interface Dialect {
+  readonly name: 'sqlite' | 'postgres';
+  /** Column type of an auto-increment integer primary key. */
+  readonly serialPrimaryKey: string;
+  /** Column type of binary data. */
+  readonly blob: string;
+  /** Column type of a 64-bit integer. */
+  readonly bigint: string;
+  /** Largest number of bound parameters one statement may carry. */
+  readonly maxParams: number;
+  /** Takes a database-wide lock for the rest of the current transaction (merges, migrations). */
+  readonly lockStatement: string | null;
+  /** Expression for "now" as an ISO-8601 text value. */
+  readonly nowText: string;
+}
+
+/**
+ * The SQL seam: statements use `?` placeholders on both databases. Only src/db and src/store
+ * import this.
+ */
+export interface Db {
+  readonly dialect: Dialect;
+  /** A human-readable description of where the data lives (never includes a password). */
+  readonly location: string;
+  all<T = Row>(sql: string, params?: readonly unknown[]): Promise<T[]>;
+  get<T = Row>(sql: string, params?: readonly unknown[]): Promise<T | undefined>;
+  /** Runs a statement; resolves to the number of rows it changed. */
+  run(sql: string, params?: readonly unknown[]): Promise<number>;
+  /** Runs several `;`-separated statements without parameters. */
+  exec(sql: string): Promise<void>;
+  /** Runs fn in one transaction; a thrown error rolls everything back. Nested calls join the outer one. */
+  transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T>;
+  /** Size of the database in bytes, for stats. */
+  sizeBytes(): Promise<number>;
+  close(): Promise<void>;
+}
+
+/** Builds "(?, ?, ?), (?, ?, ?)" for a multi-row VALUES list. */
+export function valuesList(rows: number, columns: number): string {
+  const one = `(${new Array(columns).fill('?').join(', ')})`;
+  return new Array(rows).fill(one).join(', ');
+}
+
+/** Builds "?, ?, ?" for an IN list. */
+export function placeholders(n: number): string {
+  return new Array(n).fill('?').join(', ');
+}
+
+/** Splits items into chunks so that each statement stays under the dialect's parameter limit. */
+export function chunksFor<T>(db: Db, items: readonly T[], paramsPerItem: number, cap = 1000): T[][] {
+  const size = Math.max(1, Math.min(cap, Math.floor(db.dialect.maxParams / paramsPerItem)));
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}

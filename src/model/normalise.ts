@@ -1,0 +1,57 @@
+/**
+ * Text clean-up shared by every adapter, so that the same paper from two sources compares equal.
+ */
+
+/** Joins arXiv's hard-wrapped lines and collapses runs of spaces, keeping blank-line paragraph breaks. */
+export function normaliseText(text: string | null | undefined): string | null {
+  if (text == null) return null;
+  const paragraphs = text
+    .replace(/\r\n?/g, '\n')
+    .split(/\n[ \t]*\n+/)
+    .map((p) => p.replace(/\s+/g, ' ').trim())
+    .filter((p) => p.length > 0);
+  return paragraphs.length ? paragraphs.join('\n\n') : null;
+}
+
+/** A one-line title: wraps and double spaces removed. */
+export function normaliseTitle(text: string | null | undefined): string | null {
+  if (text == null) return null;
+  const t = text.replace(/\s+/g, ' ').trim();
+  return t.length ? t : null;
+}
+
+const NEW_STYLE = /^(\d{4}\.\d{4,5})(v\d+)?$/;
+const OLD_STYLE = /^([a-z][a-z.-]*(?:\.[A-Z]{2})?\/\d{7})(v\d+)?$/i;
+
+/**
+ * The arXiv id without version from anything that carries one: `2510.24801v2`,
+ * `arXiv:2510.24801`, `oai:arXiv.org:hep-th/9901001`, `http://arxiv.org/abs/2510.24801v1`.
+ * Returns null when the text holds no arXiv id.
+ */
+export function arxivId(text: string | null | undefined): string | null {
+  if (!text) return null;
+  let s = text.trim();
+  s = s.replace(/^https?:\/\/(export\.|www\.)?arxiv\.org\/(abs|pdf)\//i, '');
+  s = s.replace(/^oai:arXiv\.org:/i, '').replace(/^arXiv:/i, '').replace(/\.pdf$/i, '');
+  const m = NEW_STYLE.exec(s) ?? OLD_STYLE.exec(s);
+  return m ? m[1]! : null;
+}
+
+/** The version number in `2510.24801v3` (3), or null. */
+export function arxivVersion(text: string | null | undefined): number | null {
+  const m = /v(\d+)$/.exec(text?.trim() ?? '');
+  return m ? Number(m[1]) : null;
+}
+
+/** Canonical links for an arXiv paper: the abstract page and the PDF (linked, never mirrored). */
+export function arxivLinks(id: string): { absUrl: string; pdfUrl: string } {
+  return { absUrl: `https://arxiv.org/abs/${id}`, pdfUrl: `https://arxiv.org/pdf/${id}` };
+}
+
+/** Parses a date in any form sources use into ISO-8601 UTC, or null when it is not a date. */
+export function isoDate(text: string | null | undefined): string | null {
+  if (!text) return null;
+  const t = Date.parse(text);
+  if (Number.isNaN(t)) return null;
+  return new Date(t).toISOString();
+}

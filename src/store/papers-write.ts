@@ -1,0 +1,206 @@
+import { createHash } from 'node:crypto';
+import type { Db } from '../db/db.js';
+import { chunksFor, placeholders, valuesList } from '../db/db.js';
+import type { PaperRecord } from '../model/paper-record.js';
+import { PAPER_COLUMNS, columnValue, rowToPaper, searchKey, type PaperRow } from '../model/paper-row.js';
+import { mergeRecord } from '../ingest/merge.js';
+
+/** What one batch did to the database. */
+export interface UpsertCounts {
+  added: number;
+  updated: number;
+  unchanged: number;
+}
+
+interface Pending {
+  row: PaperRow;
+  before: PaperRow | null;
+  records: PaperRecord[];
+}
+
+const COLS = PAPER_COLUMNS.map(([, c]) => c);
+const UPDATE_SET = COLS.filter((c) => c !== 'paper_id').map((c) => `${c} = excluded.${c}`).join(', ');
+
+function hash(text: string): string {
+  return createHash('sha1').update(text).digest('hex');
+}
+
+async function loadExisting(db: Db, ids: string[]): Promise<Map<string, { id: number; row: PaperRow }>> {
+  const out = new Map<string, { id: number; row: PaperRow }>();
+  for (const chunk of chunksFor(db, ids, 1)) {
+    const rows = await db.all(`SELECT * FROM papers WHERE paper_id IN (${placeholders(chunk.length)})`, chunk);
+    for (const r of rows) out.set(String(r['paper_id']), { id: Number(r['id']), row: rowToPaper(r) });
+  }
+  return out;
+}
+
+async function writePapers(db: Db, rows: PaperRow[], now: string): Promise<void> {
+  const width = COLS.length + 2;
+  for (const chunk of chunksFor(db, rows, width, 500)) {
+    const params: unknown[] = [];
+    for (const row of chunk) {
+      for (const [key] of PAPER_COLUMNS) params.push(columnValue(row, key));
+      params.push(now, now);
+    }
+    await db.run(
+      `INSERT INTO papers (${COLS.join(', ')}, first_seen_at, last_changed_at) VALUES ${valuesList(chunk.length, width)}
+       ON CONFLICT (paper_id) DO UPDATE SET ${UPDATE_SET}, last_changed_at = excluded.last_changed_at`,
+      params,
+    );
+  }
+}
+
+async function rowIds(db: Db, ids: string[]): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  for (const chunk of chunksFor(db, ids, 1)) {
+    const rows = await db.all<{ id: number; paper_id: string }>(`SELECT id, paper_id FROM papers WHERE paper_id IN (${placeholders(chunk.length)})`, chunk);
+    for (const r of rows) out.set(r.paper_id, Number(r.id));
+  }
+  return out;
+}
+
+async function authorIds(db: Db, names: string[]): Promise<Map<string, number>> {
+  const unique = [...new Set(names)];
+  for (const chunk of chunksFor(db, unique, 1)) {
+    await db.run(`INSERT INTO authors (name) VALUES ${valuesList(chunk.length, 1)} ON CONFLICT (name) DO NOTHING`, chunk);
+  }
+  const out = new Map<string, number>();
+  for (const chunk of chunksFor(db, unique, 1)) {
+    const rows = await db.all<{ id: number; name: string }>(`SELECT id, name FROM authors WHERE name IN (${placeholders(chunk.length)})`, chunk);
+    for (const r of rows) out.set(r.name, Number(r.id));
+  }
+  return out;
+}
+
+async function replaceLinks(db: Db, changed: { id: number; row: PaperRow }[]): Promise<void> {
+  if (!changed.length) return;
+  const ids = changed.map((c) => c.id);
+  for (const chunk of chunksFor(db, ids, 1)) {
+    await db.run(`DELETE FROM paper_authors WHERE paper_id IN (${placeholders(chunk.length)})`, chunk);
+    await db.run(`DELETE FROM paper_categories WHERE paper_id IN (${placeholders(chunk.length)})`, chunk);
+  }
+  const authors = await authorIds(db, changed.flatMap((c) => c.row.authors));
+  const pa: unknown[][] = [];
+  const pc: unknown[][] = [];
+  for (const { id, row } of changed) {
+    row.authors.forEach((name, i) => pa.push([id, i, authors.get(name)]));
+    const seen = new Set<string>();
+    row.categories.forEach((cat, i) => {
+      if (seen.has(cat)) return;
+      seen.add(cat);
+      pc.push([id, cat, cat === row.primaryCategory || (i === 0 && !row.primaryCategory) ? 1 : 0]);
+    });
+  }
+  for (const chunk of chunksFor(db, pa, 3)) {
+    await db.run(`INSERT INTO paper_authors (paper_id, position, author_id) VALUES ${valuesList(chunk.length, 3)}`, chunk.flat());
+  }
+  for (const chunk of chunksFor(db, pc, 3)) {
+    await db.run(`INSERT INTO paper_categories (paper_id, category, is_primary) VALUES ${valuesList(chunk.length, 3)}`, chunk.flat());
+  }
+}
+
+/** Inserts raw records not seen before; returns the paper ids that gained one. */
+async function writeSources(db: Db, items: { id: number; rec: PaperRecord }[], now: string): Promise<Set<number>> {
+  const fresh = new Set<number>();
+  const rows = items.map(({ id, rec }) => [id, rec.source.name, rec.source.origin, hash(rec.source.raw), rec.source.raw, now]);
+  for (const chunk of chunksFor(db, rows, 6, 300)) {
+    const keys = chunk.map((r) => `${r[0]}|${r[1]}|${r[3]}`);
+    const ids = [...new Set(chunk.map((r) => r[0] as number))];
+    const have = new Set(
+      (await db.all<{ paper_id: number; source: string; content_hash: string }>(
+        `SELECT paper_id, source, content_hash FROM source_records WHERE paper_id IN (${placeholders(ids.length)})`, ids,
+      )).map((r) => `${r.paper_id}|${r.source}|${r.content_hash}`),
+    );
+    const todo = chunk.filter((_, i) => !have.has(keys[i]!) && (have.add(keys[i]!), true));
+    if (!todo.length) continue;
+    await db.run(
+      `INSERT INTO source_records (paper_id, source, origin, content_hash, payload, imported_at) VALUES ${valuesList(todo.length, 6)}
+       ON CONFLICT (paper_id, source, content_hash) DO NOTHING`,
+      todo.flat(),
+    );
+    for (const r of todo) fresh.add(r[0] as number);
+  }
+  return fresh;
+}
+
+/** Records the day each paper was featured; returns the paper ids whose listing changed. */
+async function writeListings(db: Db, items: { id: number; rec: PaperRecord }[]): Promise<Set<number>> {
+  const changed = new Set<number>();
+  const rows = items.filter((i) => i.rec.listing).map(({ id, rec }) => [rec.listing!.day, id, rec.listing!.submittedBy ?? null, rec.listing!.submitterName ?? null, rec.listing!.submittedAt ?? null]);
+  for (const chunk of chunksFor(db, rows, 5, 300)) {
+    const n = await db.run(
+      `INSERT INTO daily_entries (day, paper_id, submitted_by, submitter_name, submitted_at) VALUES ${valuesList(chunk.length, 5)}
+       ON CONFLICT (day, paper_id) DO UPDATE SET
+         submitted_by = COALESCE(daily_entries.submitted_by, excluded.submitted_by),
+         submitter_name = COALESCE(daily_entries.submitter_name, excluded.submitter_name),
+         submitted_at = COALESCE(daily_entries.submitted_at, excluded.submitted_at)
+       WHERE daily_entries.submitted_by IS NULL AND excluded.submitted_by IS NOT NULL
+          OR daily_entries.submitted_at IS NULL AND excluded.submitted_at IS NOT NULL`,
+      chunk.flat(),
+    );
+    if (n > 0) for (const r of chunk) changed.add(r[1] as number);
+  }
+  return changed;
+}
+
+async function writeOrganizations(db: Db, records: PaperRecord[]): Promise<void> {
+  const orgs = new Map<string, unknown[]>();
+  for (const r of records) {
+    const o = r.organization;
+    if (o?.name && !orgs.has(o.name)) orgs.set(o.name, [o.name, o.fullname ?? null, o.avatarUrl ?? null]);
+  }
+  for (const chunk of chunksFor(db, [...orgs.values()], 3)) {
+    await db.run(
+      `INSERT INTO organizations (name, fullname, avatar_url) VALUES ${valuesList(chunk.length, 3)}
+       ON CONFLICT (name) DO UPDATE SET fullname = COALESCE(organizations.fullname, excluded.fullname), avatar_url = COALESCE(organizations.avatar_url, excluded.avatar_url)
+       WHERE organizations.fullname IS NULL OR organizations.avatar_url IS NULL`,
+      chunk.flat(),
+    );
+  }
+}
+
+/**
+ * The one upsert every source feeds: merges a batch of records into papers, authors, categories,
+ * listings, organizations and raw source records in one transaction, and queues changed papers for
+ * the search index. Running it twice with the same records changes nothing the second time.
+ */
+export async function upsertRecords(db: Db, records: readonly PaperRecord[]): Promise<UpsertCounts> {
+  if (!records.length) return { added: 0, updated: 0, unchanged: 0 };
+  return db.transaction(async (tx) => {
+    const now = new Date().toISOString();
+    const ids = [...new Set(records.map((r) => r.id))];
+    const existing = await loadExisting(tx, ids);
+    const pending = new Map<string, Pending>();
+    for (const rec of records) {
+      const p = pending.get(rec.id);
+      const before = existing.get(rec.id)?.row ?? null;
+      if (p) { p.row = mergeRecord(p.row, rec); p.records.push(rec); }
+      else pending.set(rec.id, { row: mergeRecord(before, rec), before, records: [rec] });
+    }
+    const rowChanged = [...pending.values()].filter((p) => !p.before || JSON.stringify(p.before) !== JSON.stringify(p.row));
+    await writePapers(tx, rowChanged.map((p) => p.row), now);
+    const idOf = rowChanged.length ? await rowIds(tx, rowChanged.map((p) => p.row.paperId)) : new Map<string, number>();
+    for (const [pid, e] of existing) if (!idOf.has(pid)) idOf.set(pid, e.id);
+
+    const linkChanged = rowChanged.filter((p) => !p.before || p.before.authors.join('\u0000') !== p.row.authors.join('\u0000') || p.before.categories.join() !== p.row.categories.join() || p.before.primaryCategory !== p.row.primaryCategory);
+    await replaceLinks(tx, linkChanged.map((p) => ({ id: idOf.get(p.row.paperId)!, row: p.row })));
+    await writeOrganizations(tx, records as PaperRecord[]);
+    const items = records.map((rec) => ({ id: idOf.get(rec.id)!, rec }));
+    const listed = await writeListings(tx, items);
+    const sourced = await writeSources(tx, items, now);
+
+    const reindex = rowChanged.filter((p) => !p.before || searchKey(p.before) !== searchKey(p.row)).map((p) => idOf.get(p.row.paperId)!);
+    for (const chunk of chunksFor(tx, reindex, 1)) {
+      await tx.run(`INSERT INTO search_pending (paper_id) VALUES ${valuesList(chunk.length, 1)} ON CONFLICT (paper_id) DO NOTHING`, chunk);
+    }
+    const counts: UpsertCounts = { added: 0, updated: 0, unchanged: 0 };
+    const changedIds = new Set(rowChanged.map((p) => p.row.paperId));
+    for (const p of pending.values()) {
+      const id = idOf.get(p.row.paperId)!;
+      if (!p.before) counts.added++;
+      else if (changedIds.has(p.row.paperId) || listed.has(id) || sourced.has(id)) counts.updated++;
+      else counts.unchanged++;
+    }
+    return counts;
+  });
+}
