@@ -1,12 +1,21 @@
 import type { Db } from '../../db/db.js';
 import type { Problem } from '../../model/paper-record.js';
 import { silentProgress, type Progress } from '../../progress/progress.js';
+import { searchIndexStore as store } from '../../store/search-index-store.js';
+import { parseQuery, type ParsedQuery } from './query-parse.js';
+import { evaluate, topK, type PostingSlice } from './evaluate.js';
+import { SegmentCache, u32, type SegmentView } from './segment-cache.js';
+import { K1 } from './segment-builder.js';
+import { verify } from './verify.js';
+import { writePending, mergeSmallSegments } from './index-writer.js';
 
 /** Options of one keyword query. */
 export interface KeywordOptions {
   limit?: number;
   offset?: number;
   sort?: 'relevance' | 'date';
+  /** `all` (default): every word must match, falling back to `any` when nothing does. */
+  match?: 'all' | 'any';
 }
 
 /** One ranked result. */
@@ -16,12 +25,138 @@ export interface KeywordHit {
   score: number;
 }
 
-export type KeywordOutcome = { ok: true; hits: KeywordHit[]; total: number } | { ok: false; problem: Problem };
+export type KeywordOutcome = { ok: true; hits: KeywordHit[]; total: number; match: 'all' | 'any' } | { ok: false; problem: Problem };
 
-/** The keyword (BM25) index kept in the database next to the papers. (Being written.) */
+const MAX_SCORING_TERMS = 64;
+
+function idf(df: number, n: number): number {
+  return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+}
+
+/** Keeps only the ids not tombstoned (both arrays sorted ascending). */
+function dropTombstoned(slice: PostingSlice, tomb: Uint32Array): PostingSlice {
+  const keep: number[] = [];
+  let j = 0;
+  for (let i = 0; i < slice.ids.length; i++) {
+    const d = slice.ids[i]!;
+    while (j < tomb.length && tomb[j]! < d) j++;
+    if (j < tomb.length && tomb[j] === d) continue;
+    keep.push(i);
+  }
+  return { ids: Uint32Array.from(keep, (i) => slice.ids[i]!), imps: Uint8Array.from(keep, (i) => slice.imps[i]!) };
+}
+
+/**
+ * The keyword (BM25F) index kept in the database beside the papers, so SQLite and PostgreSQL give
+ * the same results from the same code. Writes happen in immutable segments; queries read only the
+ * postings of their own terms.
+ */
 export class KeywordIndex {
-  constructor(readonly db: Db) {}
-  /** Indexes every paper queued by the upsert pipeline; returns how many it indexed. */
-  async indexPending(_progress: Progress = silentProgress): Promise<number> { return 0; }
-  async search(_query: string, _opts: KeywordOptions = {}): Promise<KeywordOutcome> { return { ok: true, hits: [], total: 0 }; }
+  private readonly cache: SegmentCache;
+
+  constructor(readonly db: Db) {
+    this.cache = new SegmentCache(db);
+  }
+
+  /** Indexes the papers the upsert pipeline queued; with `minPending`, waits until that many are queued. */
+  async indexPending(progress: Progress = silentProgress, opts: { minPending?: number } = {}): Promise<number> {
+    if (opts.minPending && (await store.pendingCount(this.db)) < opts.minPending) return 0;
+    let total = 0;
+    for (;;) {
+      const n = await writePending(this.db);
+      if (!n) break;
+      total += n;
+      progress.tick(n);
+    }
+    if (total) await mergeSmallSegments(this.db);
+    this.cache.invalidate();
+    return total;
+  }
+
+  /** Drops the index and builds it again from every paper (after changing how text is indexed). */
+  async rebuild(progress: Progress = silentProgress): Promise<number> {
+    await this.db.transaction(async (tx) => {
+      await store.lock(tx);
+      await store.clearIndex(tx);
+      await store.queueAll(tx);
+    });
+    progress.start(await store.pendingCount(this.db), 'papers');
+    const n = await this.indexPending(progress);
+    progress.stop();
+    return n;
+  }
+
+  private async postings(terms: string[], view: SegmentView): Promise<Map<string, PostingSlice[]>> {
+    const out = new Map<string, PostingSlice[]>();
+    for (const row of await store.postings(this.db, terms)) {
+      const n = row.postings.length / 5;
+      let slice: PostingSlice = { ids: u32(row.postings, n), imps: new Uint8Array(row.postings.buffer, row.postings.byteOffset + n * 4, n) };
+      const tomb = view.tombs.get(Number(row.segment_id));
+      if (tomb) slice = dropTombstoned(slice, tomb);
+      const list = out.get(row.term) ?? [];
+      list.push(slice);
+      out.set(row.term, list);
+    }
+    return out;
+  }
+
+  private weights(q: ParsedQuery, lists: Map<string, PostingSlice[]>, n: number): Map<string, number> {
+    const scored: Array<[string, number]> = [];
+    for (const [t, qtf] of q.scoring) {
+      const df = (lists.get(t) ?? []).reduce((s, l) => s + l.ids.length, 0);
+      if (!df) continue;
+      // Query-term frequency saturates like BM25's k3 so a pasted paragraph is not dominated by one word.
+      scored.push([t, idf(df, n) * ((qtf * 9) / (qtf + 8)) * ((K1 + 1) / 255)]);
+    }
+    scored.sort((a, b) => b[1] - a[1]);
+    return new Map(scored.slice(0, MAX_SCORING_TERMS));
+  }
+
+  /** Ranks papers for a user query. Never throws for any input: unusable queries come back as problems. */
+  async search(query: string, opts: KeywordOptions = {}): Promise<KeywordOutcome> {
+    const limit = Math.max(0, Math.floor(opts.limit ?? 20));
+    const offset = Math.max(0, Math.floor(opts.offset ?? 0));
+    const first = await this.run(parseQuery(query, opts.match ?? 'all'), limit, offset, opts.sort === 'date');
+    if (!first.ok || first.total > 0 || opts.match === 'any') return first;
+    const retry = parseQuery(query, 'any');
+    if (retry.scoring.size < 2) return first;
+    return this.run(retry, limit, offset, opts.sort === 'date');
+  }
+
+  private async run(q: ParsedQuery, limit: number, offset: number, byDate: boolean): Promise<KeywordOutcome> {
+    const match = q.required.some((g) => !g.terms.every((t) => t.includes(':'))) ? 'all' : 'any';
+    if (q.empty) return { ok: false, problem: { source: 'q', message: 'the query has no searchable words (only punctuation or very common words)' } };
+    const view = await this.cache.get();
+    const terms = [...new Set([...q.scoring.keys(), ...q.excluded, ...q.required.flatMap((g) => g.terms)])];
+    const lists = await this.postings(terms, view);
+    const weights = this.weights(q, lists, Math.max(view.live, 1));
+    if (!q.required.length && !weights.size) return { ok: true, hits: [], total: 0, match };
+    const cands = evaluate(q, { lists, weights, dayOf: view.dayOf, maxDoc: view.maxDoc });
+    const needed = offset + limit;
+    const verifying = q.phrases.length > 0 || q.authorNames.length > 0;
+    if (!verifying) {
+      const best = topK(cands, needed, view.dayOf, byDate).slice(offset);
+      return { ok: true, hits: await this.hits(best.map((i) => [cands.ids[i]!, cands.scores[i]!])), total: cands.count, match };
+    }
+    // Phrases and full author names are checked on the text, best candidates first.
+    let want = Math.max(needed * 2, 50);
+    for (;;) {
+      const order = topK(cands, Math.min(want, cands.count), view.dayOf, byDate);
+      const ok = await verify(this.db, q, order.map((i) => cands.ids[i]!));
+      const kept = order.filter((_, j) => ok[j]);
+      if (kept.length >= needed || order.length >= cands.count) {
+        const total = order.length >= cands.count ? kept.length : Math.round((kept.length / order.length) * cands.count);
+        return { ok: true, hits: await this.hits(kept.slice(offset, needed).map((i) => [cands.ids[i]!, cands.scores[i]!])), total, match };
+      }
+      want *= 4;
+    }
+  }
+
+  private async hits(pairs: Array<[number, number]>): Promise<KeywordHit[]> {
+    const papers = await store.papersByRowId(this.db, pairs.map((p) => p[0]));
+    return pairs.flatMap(([id, score]) => {
+      const p = papers.get(id);
+      return p ? [{ paperId: p.paperId, title: p.title, score: Math.round(score * 10000) / 10000 }] : [];
+    });
+  }
 }

@@ -1,0 +1,53 @@
+import { porterStem } from './porter-stemmer.js';
+
+/** Common English words that carry no meaning for ranking; left out of the index to keep it small. */
+export const STOPWORDS: ReadonlySet<string> = new Set(
+  ('a an and are as at be been but by can could did do does for from had has have how however i if in into is it its ' +
+    'may might more most no nor not of on or our over such than that the their them then there these they this those ' +
+    'through to under up upon us very was we were what when where which while who whom why will with within without ' +
+    'would you your also both each few other some same so only own too just via whether yet any all further thus hence ' +
+    'here his her him she he me my about above after again against below between during before being having off once ' +
+    'out should until am because cannot let s t').split(' '),
+);
+
+const WORD = /[\p{L}\p{N}]+/gu;
+const MARKS = /\p{M}+/gu;
+
+/** Lower-cases, removes accents and splits text into words: the one tokenizer every search path uses. */
+export function words(text: string): string[] {
+  const folded = text.normalize('NFKD').replace(MARKS, '').toLowerCase();
+  const out = folded.match(WORD);
+  if (!out) return [];
+  return out.filter((w) => w.length <= 40);
+}
+
+/** The index term of a word (its stem), or null for a stopword. */
+export function termOf(word: string): string | null {
+  if (STOPWORDS.has(word)) return null;
+  return porterStem(word);
+}
+
+/** Index terms of a text, stopwords removed, in order (duplicates kept so tf can be counted). */
+export function terms(text: string): string[] {
+  const out: string[] = [];
+  for (const w of words(text)) {
+    const t = termOf(w);
+    if (t !== null) out.push(t);
+  }
+  return out;
+}
+
+/** Stems of every word, stopwords kept: the token stream phrase matching compares. */
+export function phraseStream(text: string): string[] {
+  return words(text).map(porterStem);
+}
+
+/** Filter term for an author-name word (`author:hinton`). */
+export function authorTerm(word: string): string {
+  return `a:${word}`;
+}
+
+/** Filter term for a category (`category:cs.CL`), exact, lower-cased. */
+export function categoryTerm(category: string): string {
+  return `c:${category.trim().toLowerCase()}`;
+}
