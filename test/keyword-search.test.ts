@@ -127,3 +127,22 @@ for (const backend of backends()) {
     });
   });
 }
+
+for (const backend of backends()) {
+  describe(`keyword search, any-word mode with filters, on ${backend.name}`, () => {
+    it('ranks pasted text by any of its words inside a category filter', async () => {
+      const fresh = await backend.create();
+      try {
+        await upsertRecords(fresh.db, CORPUS);
+        const index = new KeywordIndex(fresh.db);
+        await index.indexPending();
+        const r = await index.search('video diffusion language transformers category:cs.CV', { match: 'any' });
+        assert.ok(r.ok);
+        assert.deepEqual(r.hits.map((h) => h.paperId), ['2401.00003', '2401.00002']);
+        assert.ok(r.hits[0]!.score > r.hits[1]!.score);
+      } finally {
+        await fresh.drop();
+      }
+    });
+  });
+}

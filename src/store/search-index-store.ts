@@ -46,7 +46,7 @@ export const searchIndexStore = {
 
   /** Queues every paper (a full rebuild). */
   async queueAll(db: Db): Promise<void> {
-    await db.run('INSERT INTO search_pending (paper_id) SELECT id FROM papers ON CONFLICT (paper_id) DO NOTHING');
+    await db.run('INSERT INTO search_pending (paper_id) SELECT id FROM papers WHERE true ON CONFLICT (paper_id) DO NOTHING');
   },
 
   /** Drops the whole index (a full rebuild starts from nothing). */

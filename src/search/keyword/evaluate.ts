@@ -74,14 +74,29 @@ export function evaluate(q: ParsedQuery, input: EvalInput): Candidates {
   const to = q.days?.to ?? Infinity;
   const dayOk = (d: number): boolean => dayOf[d]! >= from && dayOf[d]! <= to;
 
+  // One pass per list: each group keeps the docs that passed every smaller group, and adds its
+  // terms' scores on the way (docs that fail later carry junk scores nobody reads).
   for (let k = 0; k < G; k++) {
     const want = base + k;
+    const next = want + 1;
     for (const t of groups[k]!.terms) {
+      const w = input.weights.get(t) ?? 0;
       for (const l of lists.get(t) ?? []) {
-        const ids = l.ids;
-        // The first group admits every doc it lists; later groups keep only docs that passed all before.
-        if (k === 0) for (let i = 0; i < ids.length; i++) stamp[ids[i]!] = want + 1;
-        else for (let i = 0; i < ids.length; i++) if (stamp[ids[i]!] === want) stamp[ids[i]!] = want + 1;
+        const { ids, imps } = l;
+        if (k === 0) {
+          for (let i = 0; i < ids.length; i++) {
+            const d = ids[i]!;
+            if (stamp[d] === next) score[d] += w * imps[i]!;
+            else { stamp[d] = next; score[d] = w * imps[i]!; }
+          }
+        } else {
+          for (let i = 0; i < ids.length; i++) {
+            const d = ids[i]!;
+            const s = stamp[d];
+            if (s === want) { stamp[d] = next; score[d] += w * imps[i]!; }
+            else if (s === next) score[d] += w * imps[i]!;
+          }
+        }
       }
     }
   }
@@ -95,7 +110,27 @@ export function evaluate(q: ParsedQuery, input: EvalInput): Candidates {
     cand[count++] = d;
   };
 
-  if (G > 0) {
+  const grouped = new Set(groups.flatMap((g) => g.terms));
+  const extra = [...input.weights].filter(([t]) => !grouped.has(t));
+  if (G > 0 && extra.length) {
+    // Filters plus free words (pasted text): candidates pass every filter and contain some word.
+    const done = base + G;
+    for (const [t, w] of extra) {
+      for (const l of lists.get(t) ?? []) {
+        const { ids, imps } = l;
+        for (let i = 0; i < ids.length; i++) {
+          const d = ids[i]!;
+          const s = stamp[d];
+          if (s === pass) { score[d] += w * imps[i]!; continue; }
+          if (s !== done) continue;
+          if (!dayOk(d)) { stamp[d] = excl; continue; }
+          stamp[d] = pass;
+          score[d] += w * imps[i]!;
+          push(d);
+        }
+      }
+    }
+  } else if (G > 0) {
     const done = base + G;
     for (const t of groups[0]!.terms) {
       for (const l of lists.get(t) ?? []) {
@@ -103,15 +138,8 @@ export function evaluate(q: ParsedQuery, input: EvalInput): Candidates {
           if (stamp[d] !== done) continue;
           if (!dayOk(d)) { stamp[d] = excl; continue; }
           stamp[d] = pass;
-          score[d] = 0;
           push(d);
         }
-      }
-    }
-    for (const [t, w] of input.weights) {
-      for (const l of lists.get(t) ?? []) {
-        const { ids, imps } = l;
-        for (let i = 0; i < ids.length; i++) if (stamp[ids[i]!] === pass) score[ids[i]!] += w * imps[i]!;
       }
     }
   } else {

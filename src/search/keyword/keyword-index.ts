@@ -5,6 +5,7 @@ import { searchIndexStore as store } from '../../store/search-index-store.js';
 import { parseQuery, type ParsedQuery } from './query-parse.js';
 import { evaluate, topK, type PostingSlice } from './evaluate.js';
 import { SegmentCache, u32, type SegmentView } from './segment-cache.js';
+import { PostingsCache } from './postings-cache.js';
 import { K1 } from './segment-builder.js';
 import { verify } from './verify.js';
 import { writePending, mergeSmallSegments } from './index-writer.js';
@@ -53,9 +54,12 @@ function dropTombstoned(slice: PostingSlice, tomb: Uint32Array): PostingSlice {
  */
 export class KeywordIndex {
   private readonly cache: SegmentCache;
+  private readonly postingsCache: PostingsCache;
 
-  constructor(readonly db: Db) {
+  /** `cacheBytes`: memory for decoded postings of hot terms (0 disables it). */
+  constructor(readonly db: Db, opts: { cacheBytes?: number } = {}) {
     this.cache = new SegmentCache(db);
+    this.postingsCache = new PostingsCache(opts.cacheBytes ?? 256 * 1024 * 1024);
   }
 
   /** Indexes the papers the upsert pipeline queued; with `minPending`, waits until that many are queued. */
@@ -88,14 +92,27 @@ export class KeywordIndex {
 
   private async postings(terms: string[], view: SegmentView): Promise<Map<string, PostingSlice[]>> {
     const out = new Map<string, PostingSlice[]>();
-    for (const row of await store.postings(this.db, terms)) {
+    this.postingsCache.sync(view.generation);
+    const missing: string[] = [];
+    for (const t of terms) {
+      const hit = this.postingsCache.get(t);
+      if (hit) out.set(t, hit);
+      else missing.push(t);
+    }
+    const fetched = new Map<string, PostingSlice[]>();
+    for (const row of await store.postings(this.db, missing)) {
       const n = row.postings.length / 5;
       let slice: PostingSlice = { ids: u32(row.postings, n), imps: new Uint8Array(row.postings.buffer, row.postings.byteOffset + n * 4, n) };
       const tomb = view.tombs.get(Number(row.segment_id));
       if (tomb) slice = dropTombstoned(slice, tomb);
-      const list = out.get(row.term) ?? [];
+      const list = fetched.get(row.term) ?? [];
       list.push(slice);
-      out.set(row.term, list);
+      fetched.set(row.term, list);
+    }
+    for (const t of missing) {
+      const slices = fetched.get(t) ?? [];
+      this.postingsCache.set(t, slices);
+      out.set(t, slices);
     }
     return out;
   }

@@ -11,20 +11,31 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
 );
 
 const WORD = /[\p{L}\p{N}]+/gu;
+const ASCII_WORD = /[a-z0-9]+/g;
 const MARKS = /\p{M}+/gu;
+const NON_ASCII = /[^\x00-\x7f]/;
 
 /** Lower-cases, removes accents and splits text into words: the one tokenizer every search path uses. */
 export function words(text: string): string[] {
-  const folded = text.normalize('NFKD').replace(MARKS, '').toLowerCase();
-  const out = folded.match(WORD);
+  // Most titles and abstracts are ASCII: skip Unicode folding for them (it dominates indexing time).
+  const ascii = !NON_ASCII.test(text);
+  const folded = ascii ? text.toLowerCase() : text.normalize('NFKD').replace(MARKS, '').toLowerCase();
+  const out = folded.match(ascii ? ASCII_WORD : WORD);
   if (!out) return [];
   return out.filter((w) => w.length <= 40);
 }
 
+// Stemming the same words again and again is the bulk of indexing; a bounded memo removes it.
+const stems = new Map<string, string | null>();
+
 /** The index term of a word (its stem), or null for a stopword. */
 export function termOf(word: string): string | null {
-  if (STOPWORDS.has(word)) return null;
-  return porterStem(word);
+  const hit = stems.get(word);
+  if (hit !== undefined) return hit;
+  const t = STOPWORDS.has(word) ? null : porterStem(word);
+  if (stems.size > 400_000) stems.clear();
+  stems.set(word, t);
+  return t;
 }
 
 /** Index terms of a text, stopwords removed, in order (duplicates kept so tf can be counted). */
@@ -39,7 +50,7 @@ export function terms(text: string): string[] {
 
 /** Stems of every word, stopwords kept: the token stream phrase matching compares. */
 export function phraseStream(text: string): string[] {
-  return words(text).map(porterStem);
+  return words(text).map((w) => termOf(w) ?? w);
 }
 
 /** Filter term for an author-name word (`author:hinton`). */
