@@ -146,3 +146,47 @@ for (const backend of backends()) {
     });
   });
 }
+
+for (const backend of backends()) {
+  describe(`keyword index writers on ${backend.name}`, () => {
+    it('indexes a paper again when it changed while its segment was being built', async () => {
+      const fresh = await backend.create();
+      try {
+        await upsertRecords(fresh.db, CORPUS);
+        const changed = rec('2401.00002', 'Sparse mixture of experts', 'Routing tokens to experts.', { versions: [{ version: 2, date: '2024-09-01T00:00:00.000Z' }] });
+        const { buildSegment } = await import('../src/search/keyword/segment-builder.js');
+        const n = await writePending(fresh.db, 1000, async (docs, avgdl) => {
+          await upsertRecords(fresh.db, [changed]);
+          return buildSegment(docs, avgdl);
+        });
+        assert.equal(n, CORPUS.length);
+        assert.equal(await searchIndexStore.pendingCount(fresh.db), 1);
+        const index = new KeywordIndex(fresh.db);
+        await index.indexPending();
+        assert.deepEqual((await index.search('experts')).ok && (await index.search('experts') as { hits: { paperId: string }[] }).hits.map((h) => h.paperId), ['2401.00002']);
+        const old = await index.search('vision transformers');
+        assert.ok(old.ok && old.hits.length === 0);
+      } finally {
+        await fresh.drop();
+      }
+    });
+
+    it('two indexers running at once leave each paper indexed once', async () => {
+      const fresh = await backend.create();
+      try {
+        await upsertRecords(fresh.db, CORPUS);
+        const a = new KeywordIndex(fresh.db);
+        const b = new KeywordIndex(fresh.db);
+        await Promise.all([a.indexPending(), b.indexPending()]);
+        const r = await a.search('language', { limit: 50 });
+        assert.ok(r.ok);
+        assert.equal(r.hits.length, new Set(r.hits.map((h) => h.paperId)).size);
+        assert.equal(r.hits.length, 4);
+        const live = await fresh.db.get<{ n: number }>('SELECT COUNT(*) AS n FROM search_docs');
+        assert.equal(Number(live?.n), CORPUS.length);
+      } finally {
+        await fresh.drop();
+      }
+    });
+  });
+}

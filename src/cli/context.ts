@@ -28,5 +28,5 @@ export async function openContext(opts: { requireSchema?: boolean; env?: NodeJS.
     }
   }
   const keyword = new KeywordIndex(db);
-  return { config, db, keyword, close: () => db.close() };
+  return { config, db, keyword, close: async () => { await keyword.close(); await db.close(); } };
 }

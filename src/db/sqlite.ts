@@ -110,8 +110,8 @@ export function openSqlite(file: string): SqliteDb {
   raw.pragma('synchronous = NORMAL');
   raw.pragma('busy_timeout = 15000');
   raw.pragma('foreign_keys = ON');
-  raw.pragma('cache_size = -262144'); // 256 MiB page cache
-  raw.pragma('mmap_size = 1073741824');
+  raw.pragma('cache_size = -65536'); // 64 MiB page cache: big imports must stay well under 1 GB
+  raw.pragma('mmap_size = 268435456');
   raw.pragma('temp_store = MEMORY');
   return new SqliteDb(raw, file);
 }

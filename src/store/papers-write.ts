@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomInt } from 'node:crypto';
 import type { Db } from '../db/db.js';
 import { chunksFor, placeholders, valuesList } from '../db/db.js';
 import type { PaperRecord } from '../model/paper-record.js';
@@ -190,8 +190,11 @@ export async function upsertRecords(db: Db, records: readonly PaperRecord[]): Pr
     const sourced = await writeSources(tx, items, now);
 
     const reindex = rowChanged.filter((p) => !p.before || searchKey(p.before) !== searchKey(p.row)).map((p) => idOf.get(p.row.paperId)!);
-    for (const chunk of chunksFor(tx, reindex, 1)) {
-      await tx.run(`INSERT INTO search_pending (paper_id) VALUES ${valuesList(chunk.length, 1)} ON CONFLICT (paper_id) DO NOTHING`, chunk);
+    // A fresh random seq marks this version of the text: an indexer that read an older version
+    // will not clear the queue entry, so the newest text is always indexed in the end.
+    for (const chunk of chunksFor(tx, reindex, 2)) {
+      await tx.run(`INSERT INTO search_pending (paper_id, seq) VALUES ${valuesList(chunk.length, 2)} ON CONFLICT (paper_id) DO UPDATE SET seq = excluded.seq`,
+        chunk.flatMap((id) => [id, randomInt(1, 2 ** 47)]));
     }
     const counts: UpsertCounts = { added: 0, updated: 0, unchanged: 0 };
     const changedIds = new Set(rowChanged.map((p) => p.row.paperId));

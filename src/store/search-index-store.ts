@@ -12,6 +12,7 @@ export interface SegmentRow {
 /** The text of papers queued for indexing, as the index reads it. */
 export interface PendingPaper {
   id: number;
+  seq: number;
   title: string;
   abstract: string | null;
   authors: string;
@@ -34,14 +35,19 @@ export const searchIndexStore = {
   /** The oldest queued papers with the fields the index needs. */
   async takePending(db: Db, limit: number): Promise<PendingPaper[]> {
     return db.all<PendingPaper>(
-      `SELECT p.id, p.title, p.abstract, p.authors, p.categories, p.published_at
+      `SELECT p.id, q.seq, p.title, p.abstract, p.authors, p.categories, p.published_at
        FROM search_pending q JOIN papers p ON p.id = q.paper_id ORDER BY q.paper_id LIMIT ?`,
       [limit],
     );
   },
 
-  async clearPending(db: Db, ids: number[]): Promise<void> {
-    for (const chunk of chunksFor(db, ids, 1)) await db.run(`DELETE FROM search_pending WHERE paper_id IN (${placeholders(chunk.length)})`, chunk);
+  /** Clears queue entries, but only those still at the text version (seq) that was indexed. */
+  async clearPending(db: Db, done: Array<{ id: number; seq: number }>): Promise<void> {
+    for (const chunk of chunksFor(db, done, 2)) {
+      // Typed placeholders: PostgreSQL would otherwise read VALUES parameters as text.
+      const values = new Array(chunk.length).fill('(CAST(? AS BIGINT), CAST(? AS BIGINT))').join(', ');
+      await db.run(`DELETE FROM search_pending WHERE (paper_id, seq) IN (VALUES ${values})`, chunk.flatMap((d) => [d.id, d.seq]));
+    }
   },
 
   /** Queues every paper (a full rebuild). */

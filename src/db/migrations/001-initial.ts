@@ -95,7 +95,8 @@ CREATE TABLE harvest_state (
 );
 
 CREATE TABLE search_pending (
-  paper_id ${big} PRIMARY KEY
+  paper_id ${big} PRIMARY KEY,
+  seq ${big} NOT NULL DEFAULT 0
 );
 CREATE TABLE search_segments (
   id ${pk},

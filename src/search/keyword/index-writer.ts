@@ -4,6 +4,7 @@ import { buildSegment, encodePostings, WEIGHTS, type IndexDoc } from './segment-
 import { terms } from './tokenize.js';
 
 import { u32 } from './segment-cache.js';
+import { inlineBuilder, type SegmentBuilder } from './segment-builders.js';
 
 /** Papers per segment written by one indexing step: big enough for few segments, small enough for memory. */
 export const SEGMENT_SIZE = 50_000;
@@ -40,29 +41,29 @@ async function bumpGeneration(tx: Db): Promise<void> {
 }
 
 /**
- * Indexes up to one segment's worth of queued papers in one transaction (so two processes never
- * index the same paper twice) and returns how many it took; 0 when the queue is empty.
+ * Indexes up to one segment's worth of queued papers and returns how many it took (0 when the
+ * queue is empty). The segment is built outside any transaction (possibly on another thread) and
+ * written in one short transaction; queue entries are cleared only for the text versions indexed,
+ * so a paper changed meanwhile is indexed again, and two indexers at once only duplicate work.
  */
-export async function writePending(db: Db, batch = SEGMENT_SIZE): Promise<number> {
-  return db.transaction(async (tx) => {
+export async function writePending(db: Db, batch = SEGMENT_SIZE, build: SegmentBuilder = inlineBuilder): Promise<number> {
+  const pending = await db.transaction((tx) => store.takePending(tx, batch));
+  if (!pending.length) return 0;
+  const docs = pending.map(toDoc);
+  const stored = Number(await store.getMeta(db, 'avgdl'));
+  const avgdl = stored || averageLength(docs);
+  const seg = await build(docs, avgdl);
+  await db.transaction(async (tx) => {
     await store.lock(tx);
-    const pending = await store.takePending(tx, batch);
-    if (!pending.length) return 0;
-    const docs = pending.map(toDoc);
-    let avgdl = Number(await store.getMeta(tx, 'avgdl'));
-    if (!avgdl) {
-      avgdl = averageLength(docs);
-      await store.setMeta(tx, 'avgdl', String(avgdl));
-    }
-    const seg = buildSegment(docs, avgdl);
-    const id = await store.insertSegment(tx, Buffer.from(seg.docs.buffer), Buffer.from(seg.days.buffer), seg.docs.length, seg.postingCount);
+    if (!stored && !Number(await store.getMeta(tx, 'avgdl'))) await store.setMeta(tx, 'avgdl', String(avgdl));
+    const id = await store.insertSegment(tx, Buffer.from(seg.docs.buffer, seg.docs.byteOffset, seg.docs.byteLength),
+      Buffer.from(seg.days.buffer, seg.days.byteOffset, seg.days.byteLength), seg.docs.length, seg.postingCount);
     await store.insertPostings(tx, id, seg.postings);
-    const ids = docs.map((d) => d.rowId);
-    await store.moveDocs(tx, id, ids);
-    await store.clearPending(tx, ids);
+    await store.moveDocs(tx, id, pending.map((p) => Number(p.id)));
+    await store.clearPending(tx, pending.map((p) => ({ id: Number(p.id), seq: Number(p.seq) })));
     await bumpGeneration(tx);
-    return pending.length;
   });
+  return pending.length;
 }
 
 /** Merges many small segments into one; returns whether it merged. */

@@ -8,7 +8,8 @@ import { SegmentCache, u32, type SegmentView } from './segment-cache.js';
 import { PostingsCache } from './postings-cache.js';
 import { K1 } from './segment-builder.js';
 import { verify } from './verify.js';
-import { writePending, mergeSmallSegments } from './index-writer.js';
+import { writePending, mergeSmallSegments, SEGMENT_SIZE } from './index-writer.js';
+import { inlineBuilder, workerBuilder, type SegmentBuilder } from './segment-builders.js';
 
 /** Options of one keyword query. */
 export interface KeywordOptions {
@@ -55,6 +56,9 @@ function dropTombstoned(slice: PostingSlice, tomb: Uint32Array): PostingSlice {
 export class KeywordIndex {
   private readonly cache: SegmentCache;
   private readonly postingsCache: PostingsCache;
+  private worker: ReturnType<typeof workerBuilder> | null = null;
+  private background: Promise<void> = Promise.resolve();
+  private busy = false;
 
   /** `cacheBytes`: memory for decoded postings of hot terms (0 disables it). */
   constructor(readonly db: Db, opts: { cacheBytes?: number } = {}) {
@@ -62,12 +66,16 @@ export class KeywordIndex {
     this.postingsCache = new PostingsCache(opts.cacheBytes ?? 256 * 1024 * 1024);
   }
 
-  /** Indexes the papers the upsert pipeline queued; with `minPending`, waits until that many are queued. */
+  /**
+   * Indexes every paper the upsert pipeline queued and waits for it; with `minPending`, does nothing
+   * until at least that many are queued.
+   */
   async indexPending(progress: Progress = silentProgress, opts: { minPending?: number } = {}): Promise<number> {
+    await this.background;
     if (opts.minPending && (await store.pendingCount(this.db)) < opts.minPending) return 0;
     let total = 0;
     for (;;) {
-      const n = await writePending(this.db);
+      const n = await writePending(this.db, SEGMENT_SIZE, this.builderFor(await store.pendingCount(this.db)));
       if (!n) break;
       total += n;
       progress.tick(n);
@@ -75,6 +83,34 @@ export class KeywordIndex {
     if (total) await mergeSmallSegments(this.db);
     this.cache.invalidate();
     return total;
+  }
+
+  /**
+   * Starts indexing a full segment in the background when one is queued, and returns at once: an
+   * import keeps upserting on this thread while the segment is built on another.
+   */
+  indexInBackground(): void {
+    if (this.busy) return;
+    this.busy = true;
+    this.background = (async () => {
+      try {
+        if ((await store.pendingCount(this.db)) >= SEGMENT_SIZE) await writePending(this.db, SEGMENT_SIZE, this.builderFor(SEGMENT_SIZE));
+      } finally {
+        this.busy = false;
+      }
+    })();
+  }
+
+  /** Stops the builder thread (when one was started). */
+  async close(): Promise<void> {
+    await this.background.catch(() => undefined);
+    await this.worker?.close();
+  }
+
+  private builderFor(pending: number): SegmentBuilder {
+    if (pending < 5000) return inlineBuilder;
+    this.worker ??= workerBuilder();
+    return this.worker;
   }
 
   /** Drops the index and builds it again from every paper (after changing how text is indexed). */
