@@ -1,7 +1,67 @@
+import type { AddressInfo } from 'node:net';
 import type { Command } from 'commander';
 import type { ExitCode } from './main.js';
+import { UserError } from './main.js';
+import { openContext } from './context.js';
+import { createLogger } from '../logging/logger.js';
+import { buildApp } from '../web/app.js';
+import { startScheduler } from '../jobs/scheduler.js';
 
-/** `paperboy serve` (being written). */
+/** Resolves on the first SIGINT or SIGTERM; a second one then ends the process the default way. */
+function untilSignal(): Promise<NodeJS.Signals> {
+  return new Promise((resolve) => {
+    const on = (signal: NodeJS.Signals): void => {
+      process.off('SIGINT', on);
+      process.off('SIGTERM', on);
+      resolve(signal);
+    };
+    process.on('SIGINT', on);
+    process.on('SIGTERM', on);
+  });
+}
+
+function listenProblem(err: unknown, host: string, port: number): Error {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'EADDRINUSE') return new UserError(`cannot listen on ${host}:${port}: the port is in use (set PAPERBOY_PORT to another one)`);
+  if (code === 'EACCES') return new UserError(`cannot listen on ${host}:${port}: permission denied (use a port above 1024)`);
+  if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') return new UserError(`cannot listen on ${host}:${port}: no such address (check PAPERBOY_HOST)`);
+  return err instanceof Error ? err : new Error(String(err));
+}
+
+/**
+ * `paperboy serve`: the website plus scheduled harvesting, until SIGINT/SIGTERM, then a clean
+ * stop (scheduler, open requests, database) so no harvest batch or request is cut in half.
+ */
 export function registerServe(program: Command, _exit: ExitCode): void {
-  program.command('serve').description('(not yet available)').action(() => undefined);
+  program
+    .command('serve')
+    .description('run the website (and scheduled harvesting) until interrupted')
+    .option('--no-schedule', 'serve only; do not harvest on a schedule')
+    .action(async (opts: { schedule: boolean }) => {
+      const ctx = await openContext();
+      const { config } = ctx;
+      const logger = createLogger(config);
+      const app = await buildApp({ config, db: ctx.db, keyword: ctx.keyword, logger }).catch(async (err: unknown) => {
+        await ctx.close();
+        throw err;
+      });
+      try {
+        await app.listen({ host: config.host, port: config.port });
+      } catch (err) {
+        await app.close();
+        await ctx.close();
+        throw listenProblem(err, config.host, config.port);
+      }
+      const stopped = untilSignal();
+      const port = (app.server.address() as AddressInfo).port;
+      logger.info({ host: config.host, port, url: config.baseUrl, database: ctx.db.location }, `paperboy is serving on http://${config.host}:${port}`);
+      const scheduler = opts.schedule ? startScheduler(ctx, logger) : null;
+
+      const signal = await stopped;
+      logger.info({ signal }, 'shutting down');
+      await scheduler?.stop();
+      await app.close();
+      await ctx.close();
+      logger.info('stopped');
+    });
 }

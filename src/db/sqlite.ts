@@ -41,7 +41,7 @@ export class SqliteDb implements Db {
     let s = this.cache.get(sql);
     if (!s) {
       s = this.raw.prepare(sql);
-      if (this.cache.size > 2000) this.cache.clear();
+      if (this.cache.size > 300) this.cache.clear();
       this.cache.set(sql, s);
     }
     return s;
@@ -111,7 +111,8 @@ export function openSqlite(file: string): SqliteDb {
   raw.pragma('busy_timeout = 15000');
   raw.pragma('foreign_keys = ON');
   raw.pragma('cache_size = -65536'); // 64 MiB page cache: big imports must stay well under 1 GB
-  raw.pragma('mmap_size = 268435456');
+  raw.pragma('mmap_size = 0');
+  raw.pragma('wal_autocheckpoint = 16384'); // 64 MiB of WAL between checkpoints: fewer rewrites of hot pages
   raw.pragma('temp_store = MEMORY');
   return new SqliteDb(raw, file);
 }

@@ -2,9 +2,23 @@
  * Text clean-up shared by every adapter, so that the same paper from two sources compares equal.
  */
 
+const BLANK_LINE = /\n[ \t\r]*\n/;
+const SPACE_RUN = /\s{2,}|[\t\n\r\f\v\u00a0\u2000-\u200a\u2028\u2029\u3000]/;
+
+/** Collapses whitespace runs to one space and trims; returns the text itself when already clean. */
+function collapseSpaces(text: string): string {
+  const t = text.trim();
+  return SPACE_RUN.test(t) ? t.replace(/\s+/g, ' ') : t;
+}
+
 /** Joins arXiv's hard-wrapped lines and collapses runs of spaces, keeping blank-line paragraph breaks. */
 export function normaliseText(text: string | null | undefined): string | null {
   if (text == null) return null;
+  if (!BLANK_LINE.test(text)) {
+    // One paragraph (nearly every abstract): a single pass is enough.
+    const t = collapseSpaces(text);
+    return t.length ? t : null;
+  }
   const paragraphs = text
     .replace(/\r\n?/g, '\n')
     .split(/\n[ \t]*\n+/)

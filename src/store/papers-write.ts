@@ -34,52 +34,62 @@ async function loadExisting(db: Db, ids: string[]): Promise<Map<string, { id: nu
   return out;
 }
 
-async function writePapers(db: Db, rows: PaperRow[], now: string): Promise<void> {
+/** Writes merged rows; returns the row id of each paper written. */
+async function writePapers(db: Db, rows: PaperRow[], now: string): Promise<Map<string, number>> {
   const width = COLS.length + 2;
+  const ids = new Map<string, number>();
   for (const chunk of chunksFor(db, rows, width, 500)) {
     const params: unknown[] = [];
     for (const row of chunk) {
       for (const [key] of PAPER_COLUMNS) params.push(columnValue(row, key));
       params.push(now, now);
     }
-    await db.run(
+    const out = await db.all<{ id: number; paper_id: string }>(
       `INSERT INTO papers (${COLS.join(', ')}, first_seen_at, last_changed_at) VALUES ${valuesList(chunk.length, width)}
-       ON CONFLICT (paper_id) DO UPDATE SET ${UPDATE_SET}, last_changed_at = excluded.last_changed_at`,
+       ON CONFLICT (paper_id) DO UPDATE SET ${UPDATE_SET}, last_changed_at = excluded.last_changed_at
+       RETURNING id, paper_id`,
       params,
     );
+    for (const r of out) ids.set(r.paper_id, Number(r.id));
   }
+  return ids;
 }
 
-async function rowIds(db: Db, ids: string[]): Promise<Map<string, number>> {
+// Author names seen before map to their ids without a query; filled only after commits succeed.
+const knownAuthors = new WeakMap<Db, Map<string, number>>();
+
+function authorCache(db: Db): Map<string, number> {
+  let m = knownAuthors.get(db);
+  if (!m) knownAuthors.set(db, (m = new Map()));
+  return m;
+}
+
+async function authorIds(db: Db, names: string[], learned: Map<string, number>): Promise<Map<string, number>> {
+  const known = authorCache(db);
   const out = new Map<string, number>();
-  for (const chunk of chunksFor(db, ids, 1)) {
-    const rows = await db.all<{ id: number; paper_id: string }>(`SELECT id, paper_id FROM papers WHERE paper_id IN (${placeholders(chunk.length)})`, chunk);
-    for (const r of rows) out.set(r.paper_id, Number(r.id));
+  const unknown: string[] = [];
+  for (const name of new Set(names)) {
+    const id = known.get(name);
+    if (id === undefined) unknown.push(name);
+    else out.set(name, id);
   }
-  return out;
-}
-
-async function authorIds(db: Db, names: string[]): Promise<Map<string, number>> {
-  const unique = [...new Set(names)];
-  for (const chunk of chunksFor(db, unique, 1)) {
+  for (const chunk of chunksFor(db, unknown, 1)) {
     await db.run(`INSERT INTO authors (name) VALUES ${valuesList(chunk.length, 1)} ON CONFLICT (name) DO NOTHING`, chunk);
-  }
-  const out = new Map<string, number>();
-  for (const chunk of chunksFor(db, unique, 1)) {
     const rows = await db.all<{ id: number; name: string }>(`SELECT id, name FROM authors WHERE name IN (${placeholders(chunk.length)})`, chunk);
-    for (const r of rows) out.set(r.name, Number(r.id));
+    for (const r of rows) { out.set(r.name, Number(r.id)); learned.set(r.name, Number(r.id)); }
   }
   return out;
 }
 
-async function replaceLinks(db: Db, changed: { id: number; row: PaperRow }[]): Promise<void> {
+async function replaceLinks(db: Db, changed: { id: number; row: PaperRow; fresh: boolean }[], learned: Map<string, number>): Promise<void> {
   if (!changed.length) return;
-  const ids = changed.map((c) => c.id);
+  // Papers created in this batch have no links yet: only known papers need their old ones removed.
+  const ids = changed.filter((c) => !c.fresh).map((c) => c.id);
   for (const chunk of chunksFor(db, ids, 1)) {
     await db.run(`DELETE FROM paper_authors WHERE paper_id IN (${placeholders(chunk.length)})`, chunk);
     await db.run(`DELETE FROM paper_categories WHERE paper_id IN (${placeholders(chunk.length)})`, chunk);
   }
-  const authors = await authorIds(db, changed.flatMap((c) => c.row.authors));
+  const authors = await authorIds(db, changed.flatMap((c) => c.row.authors), learned);
   const pa: unknown[][] = [];
   const pc: unknown[][] = [];
   for (const { id, row } of changed) {
@@ -100,17 +110,16 @@ async function replaceLinks(db: Db, changed: { id: number; row: PaperRow }[]): P
 }
 
 /** Inserts raw records not seen before; returns the paper ids that gained one. */
-async function writeSources(db: Db, items: { id: number; rec: PaperRecord }[], now: string): Promise<Set<number>> {
+async function writeSources(db: Db, items: { id: number; rec: PaperRecord }[], now: string, created: Set<number>): Promise<Set<number>> {
   const fresh = new Set<number>();
   const rows = items.map(({ id, rec }) => [id, rec.source.name, rec.source.origin, hash(rec.source.raw), rec.source.raw, now]);
   for (const chunk of chunksFor(db, rows, 6, 300)) {
     const keys = chunk.map((r) => `${r[0]}|${r[1]}|${r[3]}`);
-    const ids = [...new Set(chunk.map((r) => r[0] as number))];
-    const have = new Set(
-      (await db.all<{ paper_id: number; source: string; content_hash: string }>(
-        `SELECT paper_id, source, content_hash FROM source_records WHERE paper_id IN (${placeholders(ids.length)})`, ids,
-      )).map((r) => `${r.paper_id}|${r.source}|${r.content_hash}`),
-    );
+    // Papers created in this batch have no stored records yet, so only older papers are looked up.
+    const ids = [...new Set(chunk.map((r) => r[0] as number))].filter((id) => !created.has(id));
+    const have = new Set(ids.length ? (await db.all<{ paper_id: number; source: string; content_hash: string }>(
+      `SELECT paper_id, source, content_hash FROM source_records WHERE paper_id IN (${placeholders(ids.length)})`, ids,
+    )).map((r) => `${r.paper_id}|${r.source}|${r.content_hash}`) : []);
     const todo = chunk.filter((_, i) => !have.has(keys[i]!) && (have.add(keys[i]!), true));
     if (!todo.length) continue;
     await db.run(
@@ -166,7 +175,8 @@ async function writeOrganizations(db: Db, records: PaperRecord[]): Promise<void>
  */
 export async function upsertRecords(db: Db, records: readonly PaperRecord[]): Promise<UpsertCounts> {
   if (!records.length) return { added: 0, updated: 0, unchanged: 0 };
-  return db.transaction(async (tx) => {
+  const learned = new Map<string, number>();
+  const counts = await db.transaction(async (tx) => {
     const now = new Date().toISOString();
     const ids = [...new Set(records.map((r) => r.id))];
     const existing = await loadExisting(tx, ids);
@@ -178,16 +188,16 @@ export async function upsertRecords(db: Db, records: readonly PaperRecord[]): Pr
       else pending.set(rec.id, { row: mergeRecord(before, rec), before, records: [rec] });
     }
     const rowChanged = [...pending.values()].filter((p) => !p.before || JSON.stringify(p.before) !== JSON.stringify(p.row));
-    await writePapers(tx, rowChanged.map((p) => p.row), now);
-    const idOf = rowChanged.length ? await rowIds(tx, rowChanged.map((p) => p.row.paperId)) : new Map<string, number>();
+    const idOf = await writePapers(tx, rowChanged.map((p) => p.row), now);
     for (const [pid, e] of existing) if (!idOf.has(pid)) idOf.set(pid, e.id);
+    const fresh = new Set(rowChanged.filter((p) => !p.before).map((p) => idOf.get(p.row.paperId)!));
 
     const linkChanged = rowChanged.filter((p) => !p.before || p.before.authors.join('\u0000') !== p.row.authors.join('\u0000') || p.before.categories.join() !== p.row.categories.join() || p.before.primaryCategory !== p.row.primaryCategory);
-    await replaceLinks(tx, linkChanged.map((p) => ({ id: idOf.get(p.row.paperId)!, row: p.row })));
+    await replaceLinks(tx, linkChanged.map((p) => ({ id: idOf.get(p.row.paperId)!, row: p.row, fresh: !p.before })), learned);
     await writeOrganizations(tx, records as PaperRecord[]);
     const items = records.map((rec) => ({ id: idOf.get(rec.id)!, rec }));
     const listed = await writeListings(tx, items);
-    const sourced = await writeSources(tx, items, now);
+    const sourced = await writeSources(tx, items, now, fresh);
 
     const reindex = rowChanged.filter((p) => !p.before || searchKey(p.before) !== searchKey(p.row)).map((p) => idOf.get(p.row.paperId)!);
     // A fresh random seq marks this version of the text: an indexer that read an older version
@@ -206,4 +216,8 @@ export async function upsertRecords(db: Db, records: readonly PaperRecord[]): Pr
     }
     return counts;
   });
+  const known = authorCache(db);
+  if (known.size + learned.size > 1_000_000) known.clear();
+  for (const [name, id] of learned) known.set(name, id);
+  return counts;
 }

@@ -33,11 +33,11 @@ export const searchIndexStore = {
   },
 
   /** The oldest queued papers with the fields the index needs. */
-  async takePending(db: Db, limit: number): Promise<PendingPaper[]> {
+  async takePending(db: Db, limit: number, offset = 0): Promise<PendingPaper[]> {
     return db.all<PendingPaper>(
       `SELECT p.id, q.seq, p.title, p.abstract, p.authors, p.categories, p.published_at
-       FROM search_pending q JOIN papers p ON p.id = q.paper_id ORDER BY q.paper_id LIMIT ?`,
-      [limit],
+       FROM search_pending q JOIN papers p ON p.id = q.paper_id ORDER BY q.paper_id LIMIT ? OFFSET ?`,
+      [limit, offset],
     );
   },
 

@@ -85,7 +85,6 @@ CREATE TABLE source_records (
   imported_at TEXT NOT NULL,
   UNIQUE (paper_id, source, content_hash)
 );
-CREATE INDEX source_records_source ON source_records (source);
 
 CREATE TABLE harvest_state (
   key TEXT PRIMARY KEY,

@@ -206,6 +206,8 @@ export function topK(c: Candidates, k: number, dayOf: Int32Array, byDate: boolea
   };
   for (let i = 0; i < c.count; i++) {
     if (heap.length < k) { heap.push(i); up(heap.length - 1); continue; }
+    // Cheap reject before the full comparison: most candidates score below the current k-th.
+    if (!byDate && c.scores[i]! < c.scores[heap[0]!]!) continue;
     if (better(i, heap[0]!)) { heap[0] = i; down(0); }
   }
   return heap.sort((a, b) => (better(a, b) ? -1 : better(b, a) ? 1 : 0));

@@ -7,7 +7,7 @@ import { u32 } from './segment-cache.js';
 import { inlineBuilder, type SegmentBuilder } from './segment-builders.js';
 
 /** Papers per segment written by one indexing step: big enough for few segments, small enough for memory. */
-export const SEGMENT_SIZE = 50_000;
+export const SEGMENT_SIZE = 25_000;
 /** Segments smaller than this are merged once there are MERGE_COUNT of them (daily harvests make many). */
 const SMALL_SEGMENT = 20_000;
 const MERGE_COUNT = 8;
@@ -46,8 +46,8 @@ async function bumpGeneration(tx: Db): Promise<void> {
  * written in one short transaction; queue entries are cleared only for the text versions indexed,
  * so a paper changed meanwhile is indexed again, and two indexers at once only duplicate work.
  */
-export async function writePending(db: Db, batch = SEGMENT_SIZE, build: SegmentBuilder = inlineBuilder): Promise<number> {
-  const pending = await db.transaction((tx) => store.takePending(tx, batch));
+export async function writePending(db: Db, batch = SEGMENT_SIZE, build: SegmentBuilder = inlineBuilder, offset = 0): Promise<number> {
+  const pending = await db.transaction((tx) => store.takePending(tx, batch, offset));
   if (!pending.length) return 0;
   const docs = pending.map(toDoc);
   const stored = Number(await store.getMeta(db, 'avgdl'));

@@ -30,6 +30,8 @@ export interface KeywordHit {
 export type KeywordOutcome = { ok: true; hits: KeywordHit[]; total: number; match: 'all' | 'any' } | { ok: false; problem: Problem };
 
 const MAX_SCORING_TERMS = 64;
+/** Below twice this many queued papers, one segment is built at a time. */
+const SPLIT_MIN = 5000;
 
 function idf(df: number, n: number): number {
   return Math.log(1 + (n - df + 0.5) / (df + 0.5));
@@ -75,7 +77,20 @@ export class KeywordIndex {
     if (opts.minPending && (await store.pendingCount(this.db)) < opts.minPending) return 0;
     let total = 0;
     for (;;) {
-      const n = await writePending(this.db, SEGMENT_SIZE, this.builderFor(await store.pendingCount(this.db)));
+      const pending = await store.pendingCount(this.db);
+      if (!pending) break;
+      let n: number;
+      if (pending >= 2 * SPLIT_MIN) {
+        // Two segments at once, one on the builder thread and one here: nothing else is waiting.
+        const half = Math.ceil(Math.min(pending, 2 * SEGMENT_SIZE) / 2);
+        const done = await Promise.all([
+          writePending(this.db, half, this.builderFor(half)),
+          writePending(this.db, half, inlineBuilder, half),
+        ]);
+        n = done[0] + done[1];
+      } else {
+        n = await writePending(this.db, SEGMENT_SIZE, this.builderFor(pending));
+      }
       if (!n) break;
       total += n;
       progress.tick(n);

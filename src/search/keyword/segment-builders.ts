@@ -17,7 +17,8 @@ export function workerBuilder(): SegmentBuilder & { close(): Promise<void> } {
   let seq = 0;
   const waiting = new Map<number, { resolve: (s: BuiltSegment) => void; reject: (e: Error) => void }>();
   const start = (): Worker => {
-    const w = new Worker(new URL('./segment-worker.js', import.meta.url));
+    // A bounded heap makes the builder collect its garbage early: imports must stay under 1 GB.
+    const w = new Worker(new URL('./segment-worker.js', import.meta.url), { resourceLimits: { maxOldGenerationSizeMb: 320 } });
     w.unref();
     w.on('message', (m: { id: number; packed: PackedSegment }) => {
       const p = waiting.get(m.id);

@@ -1,0 +1,4 @@
+import { KEYWORD_MODES, type Mode } from './modes.js';
+
+/** Every mode `npm run eval` knows, in report order. */
+export const ALL_MODES: Mode[] = [...KEYWORD_MODES];

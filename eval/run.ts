@@ -1,0 +1,77 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DataError, loadCollection } from './collection.js';
+import { importCollection } from './imported-collection.js';
+import { ALL_MODES } from './all-modes.js';
+import type { ModeContext } from './modes.js';
+import { OptionsError, parseOptions, USAGE } from './options.js';
+import { table, type ResultRow } from './report.js';
+import { scoreRun } from './score.js';
+import { SPECTER_PUBLISHED, specterCheck } from './specter-check.js';
+
+// `npm run eval`: retrieval quality of every search mode against the human judgments of CACM, CISI
+// and CSFCube, each collection imported into a fresh SQLite database through the real import path.
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const log = (line: string): void => { process.stderr.write(`[eval] ${line}\n`); };
+const say = (text: string): void => { process.stdout.write(`${text}\n`); };
+
+async function main(): Promise<number> {
+  const opts = parseOptions(process.argv.slice(2), root);
+  if (opts === 'help') { say(USAGE); return 0; }
+  const modes = opts.modes.length ? ALL_MODES.filter((m) => opts.modes.includes(m.name)) : ALL_MODES;
+  const unknown = opts.modes.filter((n) => !ALL_MODES.some((m) => m.name === n));
+  if (unknown.length) throw new OptionsError(`unknown mode ${unknown.join(', ')} (known: ${ALL_MODES.map((m) => m.name).join(', ')})`);
+  const rows: ResultRow[] = [];
+  const collections: Record<string, unknown> = {};
+  for (const name of opts.collections) {
+    const c = loadCollection(opts.dataDir, name);
+    log(`${name}: importing ${c.corpusPath}`);
+    const imp = await importCollection(c);
+    const info: Record<string, unknown> = {
+      papers: imp.papers.length, importSeconds: imp.importSeconds, rejected: imp.missing,
+      rejectedReasons: imp.summary.errors.map((e) => `${e.source}: ${e.message}`), queries: c.queries.length,
+    };
+    collections[name] = info;
+    if (imp.missing.length) log(`${name}: ${imp.missing.length} corpus record(s) rejected by the importer, counted as never retrieved: ${imp.missing.join(', ')}`);
+    try {
+      if (c.folds) {
+        const check = specterCheck(dirname(c.corpusPath), c);
+        if (check) {
+          info['specterCheck'] = { test: check.test, dev: check.dev, published: SPECTER_PUBLISHED };
+          rows.push({ collection: name, mode: 'specter (shipped run)', score: check });
+        }
+      }
+      const ctx: ModeContext = { c, imp, papers: new Map(imp.papers.map((p) => [p.id, p])), notes: {} };
+      for (const mode of modes) {
+        log(`${name}: ${mode.name}`);
+        const rank = await mode.build(ctx);
+        const score = await scoreRun(c, rank);
+        rows.push({ collection: name, mode: mode.name, score });
+      }
+      info['notes'] = ctx.notes;
+    } finally {
+      await imp.drop();
+    }
+    say(`\n${table(rows.filter((r) => r.collection === name))}`);
+  }
+  say('\nMAP, P@10 and NDCG in percent. CSFCube: test = mean of test folds 1 and 2, dev = dev fold 1 (its protocol); '
+    + 'relevant = grade >= 2, NDCG at 20% of the pool with graded gains. CACM/CISI: judged queries, depth 1000, NDCG at 10.');
+  mkdirSync(opts.outDir, { recursive: true });
+  const file = join(opts.outDir, `eval-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+  const results = rows.map((r) => ({ collection: r.collection, mode: r.mode, test: r.score.test, dev: r.score.dev, seconds: r.score.seconds, perQuery: opts.perQuery ? r.score.perQuery : undefined }));
+  writeFileSync(file, `${JSON.stringify({ dataDir: opts.dataDir, modes: modes.map((m) => ({ name: m.name, about: m.about })), collections, results }, null, 2)}\n`);
+  say(`results: ${file}`);
+  return 0;
+}
+
+main().then((code) => { process.exitCode = code; }, (err: unknown) => {
+  if (err instanceof OptionsError || err instanceof DataError) {
+    process.stderr.write(`eval: ${err.message}\n`);
+    process.exitCode = 2;
+    return;
+  }
+  process.stderr.write(`eval failed: ${err instanceof Error ? err.stack : String(err)}\n`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,57 @@
+import type { Db } from '../db/db.js';
+
+/** What `paperboy stats` reports: how much the store holds and where it lives. */
+export interface StoreStats {
+  papers: number;
+  authors: number;
+  organizations: number;
+  /** Distinct days with at least one featured paper. */
+  featuredDays: number;
+  dailyEntries: number;
+  /** Distinct arXiv categories used by any paper. */
+  categories: number;
+  /** Raw source records kept, per source name (`hf-daily`, `arxiv-rss`, ...). */
+  sources: Record<string, number>;
+  /** Papers in the keyword index, and papers waiting to be indexed. */
+  searchDocs: number;
+  searchPending: number;
+  /** YYYY-MM-DD, or null when nothing was ever featured. */
+  newestFeaturedDay: string | null;
+  /** Where the data lives (never includes a password). */
+  database: string;
+  databaseBytes: number;
+}
+
+async function count(db: Db, sql: string): Promise<number> {
+  const r = await db.get<{ n: number | string | null }>(sql);
+  return Number(r?.n ?? 0);
+}
+
+/** Counts everything in one read pass; each figure is a single aggregate query. */
+export async function collectStats(db: Db): Promise<StoreStats> {
+  const sourceRows = await db.all<{ source: string; n: number | string }>(
+    'SELECT source, COUNT(*) AS n FROM source_records GROUP BY source ORDER BY source',
+  );
+  const sources: Record<string, number> = {};
+  for (const r of sourceRows) sources[r.source] = Number(r.n);
+  const newest = await db.get<{ day: string | null }>('SELECT MAX(day) AS day FROM daily_entries');
+  return {
+    papers: await count(db, 'SELECT COUNT(*) AS n FROM papers'),
+    authors: await count(db, 'SELECT COUNT(*) AS n FROM authors'),
+    organizations: await count(db, 'SELECT COUNT(*) AS n FROM organizations'),
+    featuredDays: await count(db, 'SELECT COUNT(DISTINCT day) AS n FROM daily_entries'),
+    dailyEntries: await count(db, 'SELECT COUNT(*) AS n FROM daily_entries'),
+    categories: await count(db, 'SELECT COUNT(DISTINCT category) AS n FROM paper_categories'),
+    sources,
+    searchDocs: await count(db, 'SELECT COUNT(*) AS n FROM search_docs'),
+    searchPending: await count(db, 'SELECT COUNT(*) AS n FROM search_pending'),
+    newestFeaturedDay: newest?.day ?? null,
+    database: db.location,
+    databaseBytes: await db.sizeBytes(),
+  };
+}
+
+/** Throws when the database does not answer (health checks). */
+export async function pingStore(db: Db): Promise<void> {
+  await db.get('SELECT 1 AS one');
+}

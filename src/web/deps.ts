@@ -1,0 +1,12 @@
+import type { Config } from '../config/config.js';
+import type { Db } from '../db/db.js';
+import type { KeywordIndex } from '../search/keyword/keyword-index.js';
+import type { Logger } from '../logging/logger.js';
+
+/** Everything the web layer uses, passed in as one object so tests build it from real parts. */
+export interface WebDeps {
+  config: Config;
+  db: Db;
+  keyword: KeywordIndex;
+  logger: Logger;
+}

@@ -1,0 +1,36 @@
+/**
+ * Small text shapers the views share, so every page shows dates, author lists and previews the
+ * same way. Pure functions: they return text, and the `html` tag escapes it.
+ */
+
+const DAY_FORMAT = new Intl.DateTimeFormat('en-US', { weekday: 'long', month: 'long', day: 'numeric', year: 'numeric', timeZone: 'UTC' });
+const DATE_FORMAT = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' });
+
+/** "Monday, March 17, 2025" for a listing day (YYYY-MM-DD); the text itself when it is no date. */
+export function formatDay(day: string): string {
+  const t = Date.parse(`${day}T00:00:00Z`);
+  return Number.isNaN(t) ? day : DAY_FORMAT.format(t);
+}
+
+/** "Mar 17, 2025" for an ISO timestamp, or null when there is none. */
+export function formatDate(iso: string | null): string | null {
+  if (!iso) return null;
+  const t = Date.parse(iso);
+  return Number.isNaN(t) ? null : DATE_FORMAT.format(t);
+}
+
+/** The first `shown` authors and "+N" for the rest, as cards show them. */
+export function authorList(authors: readonly string[], shown = 3): string {
+  if (authors.length <= shown + 1) return authors.join(', ');
+  return `${authors.slice(0, shown).join(', ')} +${authors.length - shown}`;
+}
+
+/** The start of a long text, cut at a word boundary, with an ellipsis when something was cut. */
+export function preview(text: string | null, max = 320): string | null {
+  if (!text) return null;
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= max) return flat;
+  const cut = flat.slice(0, max);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:.]+$/, '')}…`;
+}

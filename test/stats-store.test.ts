@@ -1,0 +1,85 @@
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { upsertRecords } from '../src/store/papers-write.js';
+import { collectStats } from '../src/store/stats.js';
+import { formatStats } from '../src/cli/stats.js';
+import { backends, type FreshDb } from './helpers/databases.js';
+import { paperRecord } from './helpers/paper-records.js';
+import { runCli } from './helpers/cli-process.js';
+
+for (const backend of backends()) {
+  describe(`paperboy stats (${backend.name})`, () => {
+    let fresh: FreshDb;
+    before(async () => {
+      fresh = await backend.create();
+      await upsertRecords(fresh.db, [
+        paperRecord('2501.00001', { sourceName: 'hf-daily', listing: { day: '2025-03-18' }, organization: { name: 'acme', fullname: 'Acme Labs' } }),
+        paperRecord('2501.00002', { sourceName: 'hf-daily', listing: { day: '2025-03-19' }, authors: ['Grace Hopper'], categories: ['cs.CV'] }),
+        paperRecord('2501.00002', { sourceName: 'hf-daily', listing: { day: '2025-03-18' } }),
+        paperRecord('2501.00003', { sourceName: 'arxiv-rss' }),
+      ]);
+    });
+    after(async () => {
+      await fresh.drop();
+    });
+
+    it('counts what the store holds', async () => {
+      const s = await collectStats(fresh.db);
+      assert.equal(s.papers, 3);
+      assert.equal(s.authors, 3);
+      assert.equal(s.organizations, 1);
+      assert.equal(s.featuredDays, 2);
+      assert.equal(s.dailyEntries, 3);
+      assert.equal(s.categories, 3);
+      assert.deepEqual(s.sources, { 'arxiv-rss': 1, 'hf-daily': 3 });
+      assert.equal(s.searchDocs, 0);
+      assert.equal(s.searchPending, 3);
+      assert.equal(s.newestFeaturedDay, '2025-03-19');
+      assert.equal(s.database, fresh.db.location);
+      assert.ok(s.databaseBytes > 0);
+    });
+
+    it('prints one JSON object with --json', async () => {
+      const run = await runCli(['stats', '--json'], { DATABASE_URL: fresh.url });
+      assert.equal(run.code, 0, run.stderr);
+      const lines = run.stdout.trim().split('\n');
+      assert.equal(lines.length, 1);
+      const s = JSON.parse(lines[0]!);
+      assert.equal(s.papers, 3);
+      assert.deepEqual(s.sources, { 'arxiv-rss': 1, 'hf-daily': 3 });
+      assert.equal(typeof s.databaseBytes, 'number');
+      assert.doesNotMatch(run.stdout, /password|secret/i);
+    });
+
+    it('prints an aligned table for people', async () => {
+      const run = await runCli(['stats'], { DATABASE_URL: fresh.url });
+      assert.equal(run.code, 0, run.stderr);
+      assert.match(run.stdout, /^papers +3$/m);
+      assert.match(run.stdout, /^featured days +2 \(newest 2025-03-19\)$/m);
+      assert.match(run.stdout, /^ {2}hf-daily +3$/m);
+    });
+  });
+}
+
+describe('paperboy stats formatting', () => {
+  it('says so when there is nothing yet', () => {
+    const text = formatStats({
+      papers: 0, authors: 0, organizations: 0, featuredDays: 0, dailyEntries: 0, categories: 0, sources: {},
+      searchDocs: 0, searchPending: 0, newestFeaturedDay: null, database: 'SQLite /tmp/x.db', databaseBytes: 4096,
+    });
+    assert.match(text, /^database +SQLite \/tmp\/x\.db \(4\.0 KB\)$/m);
+    assert.match(text, /^source records +none$/m);
+    assert.doesNotMatch(text, /newest/);
+  });
+
+  it('refuses an unmigrated database with the migrate hint', async () => {
+    const fresh = await backends()[0]!.create({ migrated: false });
+    try {
+      const run = await runCli(['stats', '--json'], { DATABASE_URL: fresh.url });
+      assert.equal(run.code, 2);
+      assert.match(run.stderr, /run `paperboy migrate`/);
+    } finally {
+      await fresh.drop();
+    }
+  });
+});
