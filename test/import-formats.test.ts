@@ -45,7 +45,7 @@ describe('hf-daily format', () => {
     assert.deepEqual(r.organization, { name: 'Example-Lab', fullname: 'Example Lab', avatarUrl: 'https://cdn-avatars.example.org/example-lab.png' });
     assert.equal(r.numComments, 3);
     assert.equal(r.thumbnail, 'https://cdn-thumbnails.example.org/papers/2506.90001.png');
-    assert.deepEqual(r.listing, { day: '2025-06-10', submittedBy: 'tlindqvist', submitterName: 'Tomas Lindqvist', submittedAt: '2025-06-10T01:15:42.100Z' });
+    assert.deepEqual(r.listing, { day: '2025-06-10', submittedBy: 'tlindqvist', submitterName: 'Tomas Lindqvist', submittedAt: '2025-06-10T01:15:42.100Z', position: 0 });
     assert.equal(r.source.name, 'hf-daily');
     assert.equal(r.source.origin, `${join(FIXTURES, 'hf-daily/2025-06-10.json')}:2`);
     assert.equal(JSON.parse(r.source.raw).paper.id, '2506.90001');

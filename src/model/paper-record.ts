@@ -29,6 +29,8 @@ export interface DailyListing {
   readonly submittedBy?: string | null;
   readonly submitterName?: string | null;
   readonly submittedAt?: string | null;
+  /** Place in the source's list for that day (the hosted API's order), when the source has one. */
+  readonly position?: number | null;
 }
 
 /**

@@ -135,16 +135,21 @@ async function writeSources(db: Db, items: { id: number; rec: PaperRecord }[], n
 /** Records the day each paper was featured; returns the paper ids whose listing changed. */
 async function writeListings(db: Db, items: { id: number; rec: PaperRecord }[]): Promise<Set<number>> {
   const changed = new Set<number>();
-  const rows = items.filter((i) => i.rec.listing).map(({ id, rec }) => [rec.listing!.day, id, rec.listing!.submittedBy ?? null, rec.listing!.submitterName ?? null, rec.listing!.submittedAt ?? null]);
-  for (const chunk of chunksFor(db, rows, 5, 300)) {
+  const rows = items.filter((i) => i.rec.listing).map(({ id, rec }) => {
+    const l = rec.listing!;
+    return [l.day, id, l.submittedBy ?? null, l.submitterName ?? null, l.submittedAt ?? null, l.position ?? null];
+  });
+  for (const chunk of chunksFor(db, rows, 6, 300)) {
     const n = await db.run(
-      `INSERT INTO daily_entries (day, paper_id, submitted_by, submitter_name, submitted_at) VALUES ${valuesList(chunk.length, 5)}
+      `INSERT INTO daily_entries (day, paper_id, submitted_by, submitter_name, submitted_at, position) VALUES ${valuesList(chunk.length, 6)}
        ON CONFLICT (day, paper_id) DO UPDATE SET
          submitted_by = COALESCE(daily_entries.submitted_by, excluded.submitted_by),
          submitter_name = COALESCE(daily_entries.submitter_name, excluded.submitter_name),
-         submitted_at = COALESCE(daily_entries.submitted_at, excluded.submitted_at)
+         submitted_at = COALESCE(daily_entries.submitted_at, excluded.submitted_at),
+         position = COALESCE(daily_entries.position, excluded.position)
        WHERE daily_entries.submitted_by IS NULL AND excluded.submitted_by IS NOT NULL
-          OR daily_entries.submitted_at IS NULL AND excluded.submitted_at IS NOT NULL`,
+          OR daily_entries.submitted_at IS NULL AND excluded.submitted_at IS NOT NULL
+          OR daily_entries.position IS NULL AND excluded.position IS NOT NULL`,
       chunk.flat(),
     );
     if (n > 0) for (const r of chunk) changed.add(r[1] as number);

@@ -2,7 +2,9 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { WebDeps } from './deps.js';
 import { securityHeaders } from './security-headers.js';
 import { STYLE_HREF, styleHandler } from './assets/style.js';
-import { papersLatest } from './pages/papers-latest.js';
+import { registerPages } from './routes/pages.js';
+import { registerApi } from './routes/api.js';
+import { registerFeeds } from './routes/feeds.js';
 import { healthShow } from './pages/health-show.js';
 import { errorShow, notFoundShow } from './pages/error-show.js';
 
@@ -21,7 +23,9 @@ export async function buildApp(deps: WebDeps): Promise<FastifyInstance> {
   app.setNotFoundHandler(notFoundShow);
   app.setErrorHandler(errorShow);
 
-  app.get('/', papersLatest(deps));
+  registerPages(app, deps);
+  registerApi(app, deps);
+  registerFeeds(app, deps);
   app.get('/healthz', healthShow(deps));
   app.get(STYLE_HREF, styleHandler);
 

@@ -71,6 +71,7 @@ CREATE TABLE daily_entries (
   submitted_by TEXT,
   submitter_name TEXT,
   submitted_at TEXT,
+  position INTEGER,
   PRIMARY KEY (day, paper_id)
 );
 CREATE INDEX daily_entries_paper ON daily_entries (paper_id);

@@ -55,7 +55,8 @@ export function entryRecord(entry: unknown, at: EntryPlace): ParseResult {
   const org = organization(f.obj('organization') ?? paper.obj('organization'));
   const by = f.obj('submittedBy');
   const dailyBy = paper.obj('submittedOnDailyBy');
-  const submittedAt = isoDate(paper.str('submittedOnDailyAt'));
+  // Older responses lack submittedOnDailyAt; the entry's own publishedAt is when it was listed.
+  const submittedAt = isoDate(paper.str('submittedOnDailyAt')) ?? isoDate(f.str('publishedAt'));
   const day = at.fileDay ?? submittedAt?.slice(0, 10) ?? null;
   const record = {
     id: id!,
@@ -77,6 +78,7 @@ export function entryRecord(entry: unknown, at: EntryPlace): ParseResult {
       submittedBy: by?.str('name') ?? dailyBy?.str('user') ?? dailyBy?.str('name') ?? null,
       submitterName: by?.str('fullname') ?? dailyBy?.str('fullname') ?? null,
       submittedAt,
+      position: at.index,
     } : null,
     source: { name: 'hf-daily' as const, origin: source, raw: JSON.stringify(entry) },
   };
