@@ -11,6 +11,8 @@ export interface ModeContext {
   papers: Map<string, StoredText>;
   /** Free text notes a mode wants in the report (training time, sizes). */
   notes: Record<string, unknown>;
+  /** Built once per collection and shared by the modes (a trained model, its vectors). */
+  cache: Map<string, unknown>;
 }
 
 /** One ranking method the eval reports. */

@@ -43,7 +43,7 @@ async function main(): Promise<number> {
           rows.push({ collection: name, mode: 'specter (shipped run)', score: check });
         }
       }
-      const ctx: ModeContext = { c, imp, papers: new Map(imp.papers.map((p) => [p.id, p])), notes: {} };
+      const ctx: ModeContext = { c, imp, papers: new Map(imp.papers.map((p) => [p.id, p])), notes: {}, cache: new Map() };
       for (const mode of modes) {
         log(`${name}: ${mode.name}`);
         const rank = await mode.build(ctx);

@@ -13,6 +13,8 @@ export interface Dialect {
   readonly blob: string;
   /** Column type of a 64-bit integer. */
   readonly bigint: string;
+  /** Suffix for tables whose primary key is the only index they need (one B-tree instead of two). */
+  readonly clusteredTable: string;
   /** Largest number of bound parameters one statement may carry. */
   readonly maxParams: number;
   /** Takes a database-wide lock for the rest of the current transaction (merges, migrations). */

@@ -8,6 +8,7 @@ export const sqliteDialect: Dialect = Object.freeze({
   serialPrimaryKey: 'INTEGER PRIMARY KEY',
   blob: 'BLOB',
   bigint: 'INTEGER',
+  clusteredTable: ' WITHOUT ROWID',
   maxParams: 32000,
   lockStatement: null, // BEGIN IMMEDIATE already holds the single writer lock
   nowText: "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')",

@@ -6,6 +6,7 @@ import { silentProgress, type Progress } from '../progress/progress.js';
 import type { FileFormat } from './format.js';
 import { FILE_FORMATS } from './formats.js';
 import { ingest, type IngestSummary } from './pipeline.js';
+import { parseOnThread, parseOnThreadFits } from './threaded-parse.js';
 import { listFiles, openText, readHead, ReadError, type InputFile } from './read-file.js';
 
 /** What importing needs: the store and the keyword index that must learn about changed papers. */
@@ -91,7 +92,8 @@ export async function importFiles(deps: ImportDeps, paths: readonly string[], op
         continue;
       }
       try {
-        for await (const r of fmt.parse(openText(file), file.path)) {
+        const parsed = parseOnThreadFits(file, fmt) ? parseOnThread(file, fmt) : fmt.parse(openText(file), file.path);
+        for await (const r of parsed) {
           if (r.ok) sinceIndex++;
           yield r;
         }

@@ -73,12 +73,12 @@ export const searchIndexStore = {
     let bytes = 0;
     const flush = async (): Promise<void> => {
       if (!rows.length) return;
-      await db.run(`INSERT INTO search_postings (term, segment_id, postings) VALUES ${valuesList(rows.length, 3)}`, rows.flat());
+      await db.run(`INSERT INTO search_postings (segment_id, term, postings) VALUES ${valuesList(rows.length, 3)}`, rows.flat());
       rows = [];
       bytes = 0;
     };
     for (const [term, blob] of postings) {
-      rows.push([term, segmentId, blob]);
+      rows.push([segmentId, term, blob]);
       bytes += blob.length;
       if (rows.length >= 500 || bytes > 8_000_000) await flush();
     }
@@ -118,25 +118,16 @@ export const searchIndexStore = {
     return db.all('SELECT segment_id, paper_id FROM search_deleted ORDER BY segment_id, paper_id');
   },
 
-  /** Postings of the given terms in every segment. */
-  async postings(db: Db, terms: string[]): Promise<Array<{ term: string; segment_id: number; postings: Buffer }>> {
-    if (!terms.length) return [];
-    return db.all(`SELECT term, segment_id, postings FROM search_postings WHERE term IN (${placeholders(terms.length)})`, terms);
+  /** Postings of the given terms in the given segments (one primary-key probe per pair). */
+  async postings(db: Db, segmentIds: number[], terms: string[]): Promise<Array<{ term: string; segment_id: number; postings: Buffer }>> {
+    if (!terms.length || !segmentIds.length) return [];
+    return db.all(`SELECT term, segment_id, postings FROM search_postings WHERE segment_id IN (${placeholders(segmentIds.length)}) AND term IN (${placeholders(terms.length)})`,
+      [...segmentIds, ...terms]);
   },
 
-  /** All postings of some segments, term by term (for merging), in pages to bound memory. */
-  async *segmentPostings(db: Db, segmentIds: number[], pageSize = 2000): AsyncIterable<Array<{ term: string; segment_id: number; postings: Buffer }>> {
-    let after = '';
-    for (;;) {
-      const page = await db.all<{ term: string }>(
-        `SELECT DISTINCT term FROM search_postings WHERE segment_id IN (${placeholders(segmentIds.length)}) AND term > ? ORDER BY term LIMIT ?`,
-        [...segmentIds, after, pageSize]);
-      if (!page.length) return;
-      const terms = page.map((r) => r.term);
-      yield await db.all(`SELECT term, segment_id, postings FROM search_postings WHERE segment_id IN (${placeholders(segmentIds.length)})
-        AND term IN (${placeholders(terms.length)}) ORDER BY term, segment_id`, [...segmentIds, ...terms]);
-      after = terms[terms.length - 1]!;
-    }
+  /** One segment's postings in term order, a page at a time (a primary-key range scan). */
+  async segmentTerms(db: Db, segmentId: number, after: string, limit: number): Promise<Array<{ term: string; postings: Buffer }>> {
+    return db.all(`SELECT term, postings FROM search_postings WHERE segment_id = ? AND term > ? ORDER BY term LIMIT ?`, [segmentId, after, limit]);
   },
 
   /** Points every paper indexed in `from` segments at `to` (after a merge). */

@@ -1,7 +1,8 @@
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { WebDeps } from './deps.js';
 import { securityHeaders } from './security-headers.js';
-import { STYLE_HREF, styleHandler } from './assets/style.js';
+import { httpSpeed } from './http/http-speed.js';
+import { siteAssets } from './http/site-assets.js';
 import { registerPages } from './routes/pages.js';
 import { registerApi } from './routes/api.js';
 import { registerFeeds } from './routes/feeds.js';
@@ -20,6 +21,7 @@ export async function buildApp(deps: WebDeps): Promise<FastifyInstance> {
     return503OnClosing: true,
   });
   securityHeaders(app);
+  httpSpeed(app, siteAssets);
   app.setNotFoundHandler(notFoundShow);
   app.setErrorHandler(errorShow);
 
@@ -27,7 +29,6 @@ export async function buildApp(deps: WebDeps): Promise<FastifyInstance> {
   registerApi(app, deps);
   registerFeeds(app, deps);
   app.get('/healthz', healthShow(deps));
-  app.get(STYLE_HREF, styleHandler);
 
   await app.ready();
   return app;

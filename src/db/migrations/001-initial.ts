@@ -4,6 +4,7 @@ import type { Dialect } from '../db.js';
 export function initialSchema(d: Dialect): string {
   const pk = d.serialPrimaryKey;
   const big = d.bigint;
+  const clustered = d.clusteredTable;
   return `
 CREATE TABLE papers (
   id ${pk},
@@ -48,7 +49,7 @@ CREATE TABLE paper_authors (
   position INTEGER NOT NULL,
   author_id ${big} NOT NULL,
   PRIMARY KEY (paper_id, position)
-);
+)${clustered};
 CREATE INDEX paper_authors_author ON paper_authors (author_id, paper_id);
 
 CREATE TABLE paper_categories (
@@ -56,7 +57,7 @@ CREATE TABLE paper_categories (
   category TEXT NOT NULL,
   is_primary INTEGER NOT NULL DEFAULT 0,
   PRIMARY KEY (paper_id, category)
-);
+)${clustered};
 CREATE INDEX paper_categories_category ON paper_categories (category, paper_id);
 
 CREATE TABLE organizations (
@@ -73,7 +74,7 @@ CREATE TABLE daily_entries (
   submitted_at TEXT,
   position INTEGER,
   PRIMARY KEY (day, paper_id)
-);
+)${clustered};
 CREATE INDEX daily_entries_paper ON daily_entries (paper_id);
 
 CREATE TABLE source_records (
@@ -107,12 +108,11 @@ CREATE TABLE search_segments (
   created_at TEXT NOT NULL
 );
 CREATE TABLE search_postings (
-  term TEXT NOT NULL,
   segment_id ${big} NOT NULL,
-  postings ${d.blob} NOT NULL
-);
-CREATE UNIQUE INDEX search_postings_term ON search_postings (term, segment_id);
-CREATE INDEX search_postings_segment ON search_postings (segment_id);
+  term TEXT NOT NULL,
+  postings ${d.blob} NOT NULL,
+  PRIMARY KEY (segment_id, term)
+)${clustered};
 CREATE TABLE search_docs (
   paper_id ${big} PRIMARY KEY,
   segment_id ${big} NOT NULL
@@ -122,7 +122,7 @@ CREATE TABLE search_deleted (
   segment_id ${big} NOT NULL,
   paper_id ${big} NOT NULL,
   PRIMARY KEY (segment_id, paper_id)
-);
+)${clustered};
 CREATE TABLE search_meta (
   key TEXT PRIMARY KEY,
   value TEXT NOT NULL

@@ -4,6 +4,7 @@ import { buildSegment, encodePostings, WEIGHTS, type IndexDoc } from './segment-
 import { terms } from './tokenize.js';
 
 import { u32 } from './segment-cache.js';
+import { termsInOrder } from './segment-merge.js';
 import { inlineBuilder, type SegmentBuilder } from './segment-builders.js';
 
 /** Papers per segment written by one indexing step: big enough for few segments, small enough for memory. */
@@ -101,24 +102,21 @@ export async function mergeSegments(db: Db, ids: number[]): Promise<void> {
     const days = Int32Array.from(docPairs, (p) => p[1]);
     let postingCount = 0;
     const newId = await store.insertSegment(tx, Buffer.from(docs.buffer), Buffer.from(days.buffer), docs.length, 0);
-    for await (const rows of store.segmentPostings(tx, ids)) {
-      const byTerm = new Map<string, Array<[number, number]>>();
-      for (const r of rows) {
-        const n = r.postings.length / 5;
-        const dids = u32(r.postings, n);
-        const list = byTerm.get(r.term) ?? [];
-        for (let i = 0; i < n; i++) if (alive(Number(r.segment_id), dids[i]!)) list.push([dids[i]!, r.postings[n * 4 + i]!]);
-        byTerm.set(r.term, list);
+    let out: Array<[string, Buffer]> = [];
+    for await (const group of termsInOrder(tx, ids)) {
+      const list: Array<[number, number]> = [];
+      for (const part of group.parts) {
+        const n = part.postings.length / 5;
+        const dids = u32(part.postings, n);
+        for (let i = 0; i < n; i++) if (alive(part.segmentId, dids[i]!)) list.push([dids[i]!, part.postings[n * 4 + i]!]);
       }
-      const out: Array<[string, Buffer]> = [];
-      for (const [term, list] of byTerm) {
-        if (!list.length) continue;
-        list.sort((a, b) => a[0] - b[0]);
-        postingCount += list.length;
-        out.push([term, encodePostings(list.map((p) => p[0]), list.map((p) => p[1]), list.length)]);
-      }
-      await store.insertPostings(tx, newId, out);
+      if (!list.length) continue;
+      list.sort((a, b) => a[0] - b[0]);
+      postingCount += list.length;
+      out.push([group.term, encodePostings(list.map((p) => p[0]), list.map((p) => p[1]), list.length)]);
+      if (out.length >= 2000) { await store.insertPostings(tx, newId, out); out = []; }
     }
+    await store.insertPostings(tx, newId, out);
     await store.setPostingCount(tx, newId, postingCount);
     await store.retargetDocs(tx, ids, newId);
     await store.deleteSegments(tx, ids);

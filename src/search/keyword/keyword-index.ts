@@ -151,7 +151,7 @@ export class KeywordIndex {
       else missing.push(t);
     }
     const fetched = new Map<string, PostingSlice[]>();
-    for (const row of await store.postings(this.db, missing)) {
+    for (const row of await store.postings(this.db, view.segmentIds, missing)) {
       const n = row.postings.length / 5;
       let slice: PostingSlice = { ids: u32(row.postings, n), imps: new Uint8Array(row.postings.buffer, row.postings.byteOffset + n * 4, n) };
       const tomb = view.tombs.get(Number(row.segment_id));

@@ -12,6 +12,7 @@ export function u32(buf: Buffer, n: number): Uint32Array {
 /** What a query needs to know about the segments: sizes, tombstones and each document's day. */
 export interface SegmentView {
   generation: string;
+  segmentIds: number[];
   /** Live documents (the N of idf). */
   live: number;
   maxDoc: number;
@@ -58,7 +59,7 @@ export class SegmentCache {
     for (const s of parsed) for (let i = 0; i < s.docs.length; i++) dayOf[s.docs[i]!] = s.days[i]!;
     const sorted = new Map<number, Uint32Array>();
     for (const [id, list] of tombs) sorted.set(id, Uint32Array.from(list).sort());
-    this.view = { generation, live: total - tombRows.length, maxDoc, dayOf, tombs: sorted };
+    this.view = { generation, segmentIds: segments.map((s) => s.id), live: total - tombRows.length, maxDoc, dayOf, tombs: sorted };
     return this.view;
   }
 }

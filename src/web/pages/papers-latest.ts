@@ -1,25 +1,10 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { WebDeps } from '../deps.js';
+import type { Db } from '../../db/db.js';
 import { html, type Html } from '../views/html.js';
 import { layout } from '../views/layout.js';
 import { paperList } from '../views/paper-card.js';
-import { formatDay } from '../views/format.js';
-import { latestListing, latestPapers, type ListingEntry } from '../../store/papers-read.js';
+import { latestPapers } from '../../store/papers-read.js';
 
 const PAGE_SIZE = 30;
-
-function byDay(entries: readonly ListingEntry[]): Html {
-  const days = new Map<string, ListingEntry[]>();
-  for (const e of entries) {
-    const list = days.get(e.day);
-    if (list) list.push(e);
-    else days.set(e.day, [e]);
-  }
-  return html`${[...days].map(([day, list]) => html`<section class="listing" data-day="${day}">
-<h2 class="day"><time datetime="${day}">${formatDay(day)}</time></h2>
-${paperList(list.map((e) => e.paper))}
-</section>`)}`;
-}
 
 /** What a new installation shows: the exact commands that put papers into the database. */
 export function emptyStore(): Html {
@@ -37,20 +22,16 @@ export function emptyStore(): Html {
 }
 
 /**
- * The home page: the featured papers, newest day first. A store with papers but no featured
- * days (arXiv imports only) shows the newest papers instead, and an empty one explains how to fill it.
+ * The home page when nothing was ever featured: the newest papers by date (a store filled from
+ * arXiv only), or, for an empty store, how to fill it.
  */
-export function papersLatest(deps: WebDeps) {
-  return async (_req: FastifyRequest, reply: FastifyReply): Promise<string> => {
-    reply.type('text/html; charset=utf-8');
-    const entries = await latestListing(deps.db, { limit: PAGE_SIZE });
-    if (entries.length) {
-      return layout({ title: 'Daily Papers · paperboy', description: 'The latest featured research papers.', body: html`<h1>Daily Papers</h1>${byDay(entries)}` }).value;
-    }
-    const papers = await latestPapers(deps.db, { limit: PAGE_SIZE });
-    if (papers.length) {
-      return layout({ title: 'Latest papers · paperboy', description: 'The newest research papers.', body: html`<h1>Latest papers</h1>${paperList(papers)}` }).value;
-    }
-    return layout({ title: 'paperboy', body: emptyStore() }).value;
-  };
+export async function papersLatest(db: Db): Promise<string> {
+  const papers = await latestPapers(db, { limit: PAGE_SIZE });
+  if (papers.length) {
+    return layout({
+      title: 'Latest papers · paperboy', description: 'The newest research papers.', section: 'papers',
+      body: html`<h1>Latest papers</h1><p class="lede">Nothing has been featured yet, so these are the newest papers by date.</p>${paperList(papers)}`,
+    }).value;
+  }
+  return layout({ title: 'paperboy', section: 'papers', body: emptyStore() }).value;
 }

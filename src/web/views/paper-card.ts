@@ -1,32 +1,87 @@
 import { html, safeUrl, type Html } from './html.js';
-import { authorList, formatDate, preview } from './format.js';
-import type { PaperSummary } from '../../store/papers-read.js';
+import { authorList, formatDate, formatDay, preview } from './format.js';
+import { categoryPath, orgPath, paperPath } from './site-paths.js';
+import { arxivLinks } from '../../model/normalise.js';
+import type { PaperRow } from '../../model/paper-row.js';
+
+/** What a card needs: a stored paper plus, when listed, the day and the organization's display name. */
+export type CardPaper = PaperRow & {
+  organizationName?: string | null;
+  organizationFullname?: string | null;
+  /** The listing day (YYYY-MM-DD) when the paper comes from a daily listing. */
+  day?: string | null;
+};
+
+/** How a card shows text: plain (escaped) by default; search results pass a highlighter. */
+export interface CardOptions {
+  mark?: (text: string) => Html;
+}
+
+/** A stored link when it is a safe http(s) URL, else null (a `javascript:` URL is dropped, not neutered). */
+export function outLink(url: string | null | undefined): string | null {
+  const safe = safeUrl(url);
+  return safe === '#' ? null : safe;
+}
+
+/** The arXiv abstract and PDF pages: as stored when safe, else derived from an arXiv id (not for `collection:id`). */
+export function arxivPages(paper: PaperRow): { absUrl: string | null; pdfUrl: string | null } {
+  const derived = paper.paperId.includes(':') ? null : arxivLinks(paper.paperId);
+  return { absUrl: outLink(paper.absUrl) ?? derived?.absUrl ?? null, pdfUrl: outLink(paper.pdfUrl) ?? derived?.pdfUrl ?? null };
+}
+
+function plain(text: string): Html {
+  return html`${text}`;
+}
+
+function countLabel(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** "1.2k" for large star counts, as code hosts show them. */
+export function compactCount(n: number): string {
+  if (n < 1000) return String(n);
+  return `${(n / 1000).toFixed(n < 10000 ? 1 : 0).replace(/\.0$/, '')}k`;
+}
+
+function dateOf(paper: CardPaper): Html | '' {
+  if (paper.day) return html`<time datetime="${paper.day}">${formatDate(`${paper.day}T00:00:00Z`) ?? formatDay(paper.day)}</time>`;
+  const date = formatDate(paper.publishedAt);
+  return date ? html`<time datetime="${paper.publishedAt}">${date}</time>` : '';
+}
 
 /**
- * One paper in a list: upvotes, title, authors, organization, date, categories, the start of
- * the abstract, and links out. Every field is source data and goes through the escaping tag.
+ * One paper in a list: upvotes, title (to the paper page), authors, organization, date,
+ * comments, categories, the start of the abstract, and links out. Every field is source data
+ * and goes through the escaping tag.
  */
-export function paperCard(paper: PaperSummary): Html {
-  const date = formatDate(paper.publishedAt);
-  return html`<li class="paper" id="paper-${paper.paperId}">
-<div class="votes" title="upvotes">${paper.upvotes}<small>upvotes</small></div>
-<h3><a href="${safeUrl(paper.absUrl)}">${paper.title}</a></h3>
-<div class="meta">${[
+export function paperCard(paper: CardPaper, opts: CardOptions = {}): Html {
+  const mark = opts.mark ?? plain;
+  const org = paper.organizationFullname || paper.organizationName || paper.organization;
+  const abstract = preview(paper.abstract);
+  const links = arxivPages(paper);
+  const code = outLink(paper.githubRepo);
+  const project = outLink(paper.projectPage);
+  return html`<li class="paper" data-paper-id="${paper.paperId}">
+<p class="votes">${paper.upvotes}<small>${paper.upvotes === 1 ? 'upvote' : 'upvotes'}</small></p>
+<h2><a href="${paperPath(paper.paperId)}">${mark(paper.title)}</a></h2>
+<p class="meta">${[
     paper.authors.length ? html`<span class="authors">${authorList(paper.authors)}</span>` : '',
-    paper.organizationName ? html`<span class="organization">${paper.organizationName}</span>` : '',
-    date ? html`<time datetime="${paper.publishedAt}">${date}</time>` : '',
-  ]}</div>
-${paper.abstract ? html`<p class="abstract">${preview(paper.abstract)}</p>` : ''}
-<div class="links">
-${paper.categories.map((c) => html`<span class="chip category${c === paper.primaryCategory ? ' primary' : ''}">${c}</span>`)}
-<a href="${safeUrl(paper.absUrl)}">arXiv</a>
-<a href="${safeUrl(paper.pdfUrl)}">PDF</a>
-${paper.githubRepo ? html`<a href="${safeUrl(paper.githubRepo)}">code</a>` : ''}
-</div>
+    org && paper.organization ? html`<a class="organization" href="${orgPath(paper.organization)}">${org}</a>` : '',
+    dateOf(paper),
+    html`<span class="comments">${countLabel(paper.numComments, 'comment', 'comments')}</span>`,
+  ]}</p>
+${abstract ? html`<p class="abstract">${mark(abstract)}</p>` : ''}
+${paper.categories.length ? html`<ul class="chips" aria-label="Categories">${paper.categories.map((c) => html`<li><a class="chip category" href="${categoryPath(c)}">${c}</a></li>`)}</ul>` : ''}
+<p class="links">
+${links.absUrl ? html`<a href="${links.absUrl}">arXiv</a>` : ''}
+${links.pdfUrl ? html`<a href="${links.pdfUrl}">PDF</a>` : ''}
+${code ? html`<a class="code" href="${code}">Code${paper.githubStars != null ? html` <span class="stars">★ ${compactCount(paper.githubStars)}<span class="visually-hidden"> stars</span></span>` : ''}</a>` : ''}
+${project ? html`<a class="project" href="${project}">Project page</a>` : ''}
+</p>
 </li>`;
 }
 
 /** A list of cards. */
-export function paperList(papers: readonly PaperSummary[]): Html {
-  return html`<ul class="papers">${papers.map(paperCard)}</ul>`;
+export function paperList(papers: readonly CardPaper[], opts: CardOptions = {}): Html {
+  return html`<ul class="papers">${papers.map((p) => paperCard(p, opts))}</ul>`;
 }

@@ -1,0 +1,110 @@
+import { terms } from '../keyword/tokenize.js';
+import type { Embedder } from './embedder.js';
+import { randomizedSvd } from './randomized-svd.js';
+import { SparseMatrix } from './sparse-matrix.js';
+
+/** How an LSA model is trained. */
+export interface LsaOptions {
+  /** Vector length (measured best on CSFCube dev for a 4,205-paper corpus: 64). */
+  dimensions?: number;
+  /** Words in fewer documents than this are left out of the model. */
+  minDocFreq?: number;
+  /** Power iterations of the randomized SVD (more: closer to the exact SVD, slower). */
+  iterations?: number;
+  seed?: number;
+}
+
+/** A trained model as plain data, for storing it beside the papers and loading it again. */
+export interface LsaModelData {
+  /** Index terms in basis-row order. */
+  terms: string[];
+  idf: Float32Array;
+  basis: Float32Array;
+  dimensions: number;
+}
+
+/** Counts of each index term (the keyword index's stemmer and stopwords) in a text. */
+function counts(text: string): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const t of terms(text)) m.set(t, (m.get(t) ?? 0) + 1);
+  return m;
+}
+
+/**
+ * Latent semantic analysis trained on the instance's own papers: a truncated SVD of the TF-IDF
+ * term-document matrix maps words that occur in the same papers onto the same directions, so
+ * papers match by topic even when they share few words. Needs no download and no network; any
+ * text (a paper, a query) is embedded by projecting its TF-IDF vector onto the learned basis.
+ */
+export class LsaEmbedder implements Embedder {
+  constructor(
+    /** Index term -> row of `basis`. */
+    readonly vocabulary: ReadonlyMap<string, number>,
+    readonly idf: Float32Array,
+    /** vocabulary.size x dimensions, row-major. */
+    readonly basis: Float32Array,
+    readonly dimensions: number,
+  ) {}
+
+  /** Trains a model on a corpus (one text per paper, see `paperText`). */
+  static train(texts: readonly string[], opts: LsaOptions = {}): LsaEmbedder {
+    const docs = texts.map(counts);
+    const df = new Map<string, number>();
+    for (const d of docs) for (const t of d.keys()) df.set(t, (df.get(t) ?? 0) + 1);
+    const vocabulary = new Map<string, number>();
+    for (const [t, n] of df) if (n >= (opts.minDocFreq ?? 1)) vocabulary.set(t, vocabulary.size);
+    const idf = new Float32Array(vocabulary.size);
+    for (const [t, i] of vocabulary) idf[i] = Math.log(docs.length / df.get(t)!);
+    const model = new LsaEmbedder(vocabulary, idf, new Float32Array(0), 0);
+    const matrix = SparseMatrix.fromRows(docs.map((d) => model.weights(d)), vocabulary.size);
+    const k = Math.max(1, Math.min(opts.dimensions ?? 64, docs.length - 1, vocabulary.size - 1));
+    const svd = randomizedSvd(matrix, k, { iterations: opts.iterations ?? 8, seed: opts.seed ?? 1 });
+    return new LsaEmbedder(vocabulary, idf, Float32Array.from(svd.right), svd.k);
+  }
+
+  /** The model as plain data (what `fromData` reads). */
+  toData(): LsaModelData {
+    return { terms: [...this.vocabulary.keys()], idf: this.idf, basis: this.basis, dimensions: this.dimensions };
+  }
+
+  /** Loads a model saved with `toData`. */
+  static fromData(d: LsaModelData): LsaEmbedder {
+    if (d.basis.length !== d.terms.length * d.dimensions || d.idf.length !== d.terms.length) throw new Error('LSA model data: sizes do not match');
+    return new LsaEmbedder(new Map(d.terms.map((t, i) => [t, i])), d.idf, d.basis, d.dimensions);
+  }
+
+  /** A text's unit-length TF-IDF weights (sublinear term frequency) by vocabulary row. */
+  private weights(c: ReadonlyMap<string, number>): Map<number, number> {
+    const w = new Map<number, number>();
+    let norm = 0;
+    for (const [t, n] of c) {
+      const i = this.vocabulary.get(t);
+      if (i === undefined) continue;
+      const v = (1 + Math.log(n)) * this.idf[i]!;
+      if (v === 0) continue;
+      w.set(i, v);
+      norm += v * v;
+    }
+    norm = Math.sqrt(norm) || 1;
+    for (const [i, v] of w) w.set(i, v / norm);
+    return w;
+  }
+
+  /** One text's unit-length vector (zero when it has no known word). */
+  embedOne(text: string): Float32Array {
+    const k = this.dimensions;
+    const out = new Float64Array(k);
+    for (const [i, v] of this.weights(counts(text))) {
+      const row = i * k;
+      for (let j = 0; j < k; j++) out[j]! += v * this.basis[row + j]!;
+    }
+    let norm = 0;
+    for (let j = 0; j < k; j++) norm += out[j]! ** 2;
+    norm = Math.sqrt(norm) || 1;
+    return Float32Array.from(out, (x) => x / norm);
+  }
+
+  async embed(texts: readonly string[]): Promise<Float32Array[]> {
+    return texts.map((t) => this.embedOne(t));
+  }
+}

@@ -1,0 +1,48 @@
+import type { Db } from '../db/db.js';
+import { NEWEST_FIRST, ORG_JOIN, PAPER_SELECT, paging, toPaperWithOrg, type PaperPage, type Paging, type PaperWithOrg } from './listed-paper.js';
+
+/** An organization page's header: its names, avatar and how many papers it has. */
+export interface OrganizationInfo {
+  name: string;
+  fullname: string | null;
+  avatarUrl: string | null;
+  paperCount: number;
+}
+
+async function pageOf(db: Db, from: string, where: string, params: unknown[], p: Paging): Promise<PaperPage<PaperWithOrg>> {
+  const [limit, offset] = paging(p);
+  const count = await db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM ${from} WHERE ${where}`, params);
+  const total = Number(count?.n ?? 0);
+  if (limit === 0 || offset >= total) return { papers: [], total };
+  const rows = await db.all(
+    `SELECT ${PAPER_SELECT} FROM ${from} ${ORG_JOIN} WHERE ${where} ORDER BY ${NEWEST_FIRST} LIMIT ? OFFSET ?`,
+    [...params, limit, offset],
+  );
+  return { papers: rows.map(toPaperWithOrg), total };
+}
+
+/** An author's papers, newest first (the name exactly as stored, e.g. "Ada Lovelace"). */
+export async function papersByAuthor(db: Db, name: string, p: Paging): Promise<PaperPage<PaperWithOrg>> {
+  const author = await db.get<{ id: number }>('SELECT id FROM authors WHERE name = ?', [name]);
+  if (!author) return { papers: [], total: 0 };
+  return pageOf(db, 'papers p', 'p.id IN (SELECT paper_id FROM paper_authors WHERE author_id = ?)', [Number(author.id)], p);
+}
+
+/** An organization's papers (by its slug, e.g. "google"), newest first. */
+export async function papersByOrganization(db: Db, name: string, p: Paging): Promise<PaperPage<PaperWithOrg>> {
+  return pageOf(db, 'papers p', 'p.organization = ?', [name], p);
+}
+
+/** A category's papers (e.g. "cs.CL"), newest first; primary and cross-listed alike. */
+export async function papersByCategory(db: Db, category: string, p: Paging): Promise<PaperPage<PaperWithOrg>> {
+  return pageOf(db, 'papers p', 'p.id IN (SELECT paper_id FROM paper_categories WHERE category = ?)', [category], p);
+}
+
+/** An organization's details, or null when no paper and no listing ever named it. */
+export async function organizationInfo(db: Db, name: string): Promise<OrganizationInfo | null> {
+  const org = await db.get<{ fullname: string | null; avatar_url: string | null }>('SELECT fullname, avatar_url FROM organizations WHERE name = ?', [name]);
+  const count = await db.get<{ n: number }>('SELECT COUNT(*) AS n FROM papers WHERE organization = ?', [name]);
+  const paperCount = Number(count?.n ?? 0);
+  if (!org && paperCount === 0) return null;
+  return { name, fullname: org?.fullname || null, avatarUrl: org?.avatar_url || null, paperCount };
+}

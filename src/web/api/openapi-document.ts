@@ -1,0 +1,124 @@
+import { API_SCHEMAS } from './openapi-schemas.js';
+import { DAILY_DEFAULT_LIMIT, DAILY_MAX_LIMIT } from './daily-papers-list.js';
+import { SEARCH_MAX_LIMIT } from './papers-search.js';
+import { CURSOR_MAX_LIMIT } from './papers-cursor.js';
+
+type Obj = Record<string, unknown>;
+
+/**
+ * One query or path parameter. `example` is what the docs page shows and what the tests send;
+ * `schema.examples` are further valid values the tests also try one at a time.
+ */
+function param(name: string, where: 'query' | 'path', description: string, schema: Obj, example?: unknown): Obj {
+  return { name, in: where, required: where === 'path', description, schema, ...(example !== undefined ? { example } : {}) };
+}
+
+const json = (schema: Obj): Obj => ({ content: { 'application/json': { schema } } });
+const ref = (name: string): Obj => ({ $ref: `#/components/schemas/${name}` });
+const error = (description: string): Obj => ({ description, ...json(ref('Error')) });
+const limitParam = (def: number, max: number, example?: number): Obj =>
+  param('limit', 'query', `How many results to return (1 to ${max}).`, { type: 'integer', minimum: 1, maximum: max, default: def }, example);
+
+const dailyPapers: Obj = {
+  summary: 'Featured papers of a day, week or month',
+  description: 'Compatible with the hosted Daily Papers API: an array of entries in its shape. Give at most one of ' +
+    '`date`, `week`, `month`; with none, the newest day that has featured papers is listed. The header ' +
+    '`X-Total-Count` holds the number of entries in the whole period.',
+  parameters: [
+    param('date', 'query', 'A listing day (YYYY-MM-DD).', { type: 'string', format: 'date', examples: ['2025-06-01'] }, '2025-06-02'),
+    param('week', 'query', 'An ISO week (YYYY-Www, Monday to Sunday).', { type: 'string', pattern: '^\\d{4}-W\\d{2}$', examples: ['2025-W23'] }),
+    param('month', 'query', 'A calendar month (YYYY-MM).', { type: 'string', pattern: '^\\d{4}-\\d{2}$', examples: ['2025-06'] }),
+    param('p', 'query', 'Page number, from 0.', { type: 'integer', minimum: 0, default: 0, examples: [1] }, 0),
+    limitParam(DAILY_DEFAULT_LIMIT, DAILY_MAX_LIMIT, 10),
+    param('sort', 'query', '`trending`: most upvoted first, ties in the hosted order. `publishedAt`: most recently listed first.',
+      { type: 'string', enum: ['trending', 'publishedAt'], default: 'trending', examples: ['publishedAt'] }, 'trending'),
+    param('submitter', 'query', 'Only entries submitted by this user name.', { type: 'string', examples: ['akhaliq'] }),
+  ],
+  responses: {
+    200: { description: 'The entries, possibly none.', ...json({ type: 'array', items: ref('DailyEntry') }) },
+    400: error('A parameter is malformed (the body names it).'),
+  },
+};
+
+const paperShow: Obj = {
+  summary: 'One paper',
+  description: 'Everything stored about a paper, and the days it was featured. Versioned ids (`2506.01005v2`) ' +
+    'and `arXiv:` prefixes are accepted; old-style ids may carry their slash encoded (`hep-th%2F9901001`).',
+  parameters: [param('id', 'path', 'The arXiv id.', { type: 'string' }, '2506.01005')],
+  responses: {
+    200: { description: 'The paper.', ...json(ref('PaperDetail')) },
+    400: error('The id is malformed.'),
+    404: error('No paper has this id.'),
+  },
+};
+
+const papersSearch: Obj = {
+  summary: 'Search papers',
+  description: 'Keyword search over titles, abstracts and authors, best match first. The query language supports ' +
+    '`author:`, `category:`, `year:` ranges, "phrases" and `-excluded` words. `X-Total-Count` holds the number of matches.',
+  parameters: [
+    { ...param('q', 'query', 'The words to search for.', { type: 'string', minLength: 1, examples: ['"reward models"'] }, 'retrieval'), required: true },
+    limitParam(50, SEARCH_MAX_LIMIT, 20),
+    param('sort', 'query', 'Best match first, or newest first.', { type: 'string', enum: ['relevance', 'date'], default: 'relevance', examples: ['date'] }),
+  ],
+  responses: {
+    200: { description: 'The matching papers.', ...json({ type: 'array', items: ref('SearchHit') }) },
+    400: error('The query is missing, or has nothing to search for.'),
+  },
+};
+
+const papersCursor: Obj = {
+  summary: 'All papers, page by page',
+  description: 'Walks every stored paper in a stable order. Start without `cursor`, then pass `nextCursor` back ' +
+    'until it is null; papers added meanwhile appear at the end.',
+  parameters: [
+    param('cursor', 'query', 'The `nextCursor` of the previous page.', { type: 'string', pattern: '^\\d{1,15}$' }),
+    limitParam(100, CURSOR_MAX_LIMIT, 2),
+  ],
+  responses: {
+    200: { description: 'A page of papers.', ...json(ref('PaperPage')) },
+    400: error('The cursor or limit is malformed.'),
+  },
+};
+
+/** The OpenAPI 3.1 description of the JSON API; served at /api/openapi.json and rendered at /api/docs. */
+export function openApiDocument(): Obj {
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'paperboy API',
+      version: '1.0.0',
+      description: 'Read-only JSON API of a paperboy server: daily featured papers (compatible with the hosted ' +
+        'Daily Papers API), single papers, search, and a walk over all papers. Errors are JSON ' +
+        '`{"error": "...", "parameter": "..."}` with status 400 (bad parameter) or 404 (unknown id).',
+    },
+    servers: [{ url: '/' }],
+    paths: {
+      '/api/daily_papers': { get: { operationId: 'dailyPapers', ...dailyPapers } },
+      '/api/papers/{id}': { get: { operationId: 'paper', ...paperShow } },
+      '/api/papers/{archive}/{num}': {
+        get: {
+          operationId: 'oldStylePaper', ...paperShow,
+          summary: 'One paper with an old-style id',
+          description: 'The same as `/api/papers/{id}` for ids with a slash, such as `hep-th/9901001`.',
+          parameters: [
+            param('archive', 'path', 'The archive, e.g. hep-th.', { type: 'string' }, 'hep-th'),
+            param('num', 'path', 'The number, e.g. 9901001.', { type: 'string' }, '9901001'),
+          ],
+        },
+      },
+      '/api/papers/search': { get: { operationId: 'searchPapers', ...papersSearch } },
+      '/api/papers': { get: { operationId: 'allPapers', ...papersCursor } },
+      '/api/openapi.json': {
+        get: { operationId: 'openApi', summary: 'This document', responses: { 200: { description: 'The OpenAPI document.', ...json(ref('OpenApiDocument')) } } },
+      },
+      '/api/docs': {
+        get: {
+          operationId: 'docs', summary: 'This document as a web page',
+          responses: { 200: { description: 'HTML documentation.', content: { 'text/html': { schema: { type: 'string' } } } } },
+        },
+      },
+    },
+    components: { schemas: API_SCHEMAS },
+  };
+}

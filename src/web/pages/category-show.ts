@@ -1,0 +1,26 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { WebDeps } from '../deps.js';
+import { html } from '../views/html.js';
+import { collectionPage } from '../views/collection-page.js';
+import { pageParam } from '../views/pager.js';
+import { queryText, type Query } from '../views/query-params.js';
+import { categoryPath, withQuery } from '../views/site-paths.js';
+import { papersByCategory } from '../../store/listings.js';
+
+const PAGE_SIZE = 30;
+
+/** `/categories/:cat`: papers filed under an arXiv category (primary or cross-listed), newest first. */
+export function categoryShow(deps: WebDeps) {
+  return async (req: FastifyRequest, reply: FastifyReply): Promise<string> => {
+    reply.type('text/html; charset=utf-8');
+    const category = (req.params as { cat: string }).cat.trim().slice(0, 60);
+    const page = pageParam(queryText(req.query as Query, 'page'));
+    const list = await papersByCategory(deps.db, category, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+    if (list.total === 0) reply.code(404);
+    return collectionPage({
+      heading: category, kind: 'category', papers: list.papers, total: list.total, page, pageSize: PAGE_SIZE,
+      href: (n) => withQuery(categoryPath(category), { page: n > 1 ? n : null }),
+      extra: html`<p class="lede">arXiv category · <a href="https://arxiv.org/list/${encodeURIComponent(category)}/recent">recent on arXiv</a></p>`,
+    });
+  };
+}

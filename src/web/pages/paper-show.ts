@@ -1,0 +1,107 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { WebDeps } from '../deps.js';
+import { html, safeUrl, type Html } from '../views/html.js';
+import { layout } from '../views/layout.js';
+import { formatDate, formatDay, preview } from '../views/format.js';
+import { arxivPages, compactCount, outLink } from '../views/paper-card.js';
+import { authorPath, categoryPath, orgPath, paperPath, withQuery } from '../views/site-paths.js';
+import { citationMeta } from '../views/citation-meta.js';
+import { notFoundShow } from './error-show.js';
+import { arxivId } from '../../model/normalise.js';
+import { getPaper, type PaperDetail } from '../../store/papers-read.js';
+
+function fact(label: string, value: Html | string | null | undefined): Html | '' {
+  return value ? html`<dt>${label}</dt><dd>${value}</dd>` : '';
+}
+
+function dateText(iso: string | null): Html | '' {
+  const d = formatDate(iso);
+  return d ? html`<time datetime="${iso}">${d}</time>` : '';
+}
+
+function actions(p: PaperDetail): Html {
+  const { absUrl, pdfUrl } = arxivPages(p);
+  const exportId = encodeURIComponent(p.paperId);
+  const code = outLink(p.githubRepo);
+  const project = outLink(p.projectPage);
+  return html`<ul class="actions">
+${absUrl ? html`<li><a class="primary" href="${absUrl}">arXiv page</a></li>` : ''}
+${pdfUrl ? html`<li><a href="${pdfUrl}">PDF</a></li>` : ''}
+${code ? html`<li><a class="code" href="${code}">Code${p.githubStars != null ? html` ★ ${compactCount(p.githubStars)}<span class="visually-hidden"> stars</span>` : ''}</a></li>` : ''}
+${project ? html`<li><a class="project" href="${project}">Project page</a></li>` : ''}
+<li><a href="/papers/${exportId}.bib">BibTeX</a></li>
+<li><a href="/papers/${exportId}.md">Markdown</a></li>
+</ul>`;
+}
+
+function details(p: PaperDetail): Html {
+  const versions = p.versions.length
+    ? html`<ul class="chips">${p.versions.map((v) => html`<li><span class="chip">v${v.version}${v.date ? html` · ${dateText(v.date)}` : ''}</span></li>`)}</ul>`
+    : null;
+  return html`<section aria-labelledby="details-h"><h2 id="details-h">Details</h2><dl class="facts">
+${fact('Published', dateText(p.publishedAt))}
+${p.updatedAt && p.updatedAt !== p.publishedAt ? fact('Updated', dateText(p.updatedAt)) : ''}
+${fact('Versions', versions)}
+${fact('Categories', p.categories.length ? html`<ul class="chips">${p.categories.map((c) => html`<li><a class="chip category" href="${categoryPath(c)}">${c}${c === p.primaryCategory ? ' (primary)' : ''}</a></li>`)}</ul>` : null)}
+${fact('Comment', p.comment)}
+${fact('Journal ref', p.journalRef)}
+${fact('DOI', p.doi ? html`<a class="doi" href="${safeUrl(`https://doi.org/${p.doi}`)}">${p.doi}</a>` : null)}
+${fact('Report no', p.reportNo)}
+${fact('License', p.license ? (outLink(p.license) ? html`<a href="${outLink(p.license)}">${p.license}</a>` : p.license) : null)}
+${fact('Featured', p.listingDays.length ? html`${p.listingDays.map((d, i) => html`${i ? ', ' : ''}<a href="${withQuery('/papers', { date: d })}">${formatDay(d)}</a>`)}` : null)}
+${fact('Upvotes', String(p.upvotes))}
+${fact('Comments', String(p.numComments))}
+</dl></section>`;
+}
+
+function summary(p: PaperDetail): Html | '' {
+  if (!p.aiSummary && !p.aiKeywords?.length) return '';
+  return html`<section class="summary-box" aria-labelledby="summary-h"><h2 id="summary-h">Summary</h2>
+${p.aiSummary ? html`<p class="ai-summary">${p.aiSummary}</p>` : ''}
+${p.aiKeywords?.length ? html`<ul class="chips keywords" aria-label="Keywords">${p.aiKeywords.map((k) => html`<li><a class="chip" href="${withQuery('/search', { q: `"${k.replace(/"/g, '')}"` })}">${k}</a></li>`)}</ul>` : ''}
+</section>`;
+}
+
+function page(p: PaperDetail): string {
+  const org = p.organizationName ?? p.organization;
+  const body = html`<article class="paper-page" data-paper-id="${p.paperId}">
+<h1>${p.title}</h1>
+${p.authors.length ? html`<p class="authors-full">${p.authors.map((a, i) => html`${i ? ', ' : ''}<a class="author" href="${authorPath(a)}">${a}</a>`)}</p>` : ''}
+${org && p.organization ? html`<p class="meta"><a class="organization" href="${orgPath(p.organization)}">${org}</a></p>` : ''}
+${actions(p)}
+${summary(p)}
+<section aria-labelledby="abstract-h"><h2 id="abstract-h">Abstract</h2>
+${p.abstract ? html`<p class="abstract-full">${p.abstract}</p>` : html`<p class="lede">No abstract is available.</p>`}
+</section>
+${details(p)}
+</article>`;
+  // A "similar papers" section joins here once semantic search lands; until then there is none.
+  return layout({
+    title: `${p.title} · paperboy`,
+    description: preview(p.abstract, 200) ?? p.title,
+    head: citationMeta(p),
+    body,
+  }).value;
+}
+
+/**
+ * `/papers/:id`, where the id may hold a slash (`hep-th/9901001`, as is or percent-encoded). A
+ * versioned or prefixed id (`2501.00001v2`, `arXiv:2501.00001`) redirects to the canonical page.
+ */
+export function paperShow(deps: WebDeps) {
+  return async (req: FastifyRequest, reply: FastifyReply): Promise<string> => {
+    const id = (req.params as Record<string, string>)['*'] ?? '';
+    if (!id || id.length > 200) return notFoundShow(req, reply);
+    const paper = await getPaper(deps.db, id);
+    if (paper) {
+      reply.type('text/html; charset=utf-8');
+      return page(paper);
+    }
+    const canonical = arxivId(id);
+    if (canonical && canonical !== id && (await getPaper(deps.db, canonical))) {
+      reply.redirect(paperPath(canonical), 301);
+      return '';
+    }
+    return notFoundShow(req, reply);
+  };
+}

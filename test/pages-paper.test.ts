@@ -1,0 +1,75 @@
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import type { FastifyInstance } from 'fastify';
+import { backends, type FreshDb } from './helpers/databases.js';
+import { seedDays, seedSite, siteApp } from './helpers/site-seed.js';
+import { htmlPage as page } from './helpers/html-doc.js';
+
+for (const backend of backends()) {
+  describe(`paper page (${backend.name})`, () => {
+    let fresh: FreshDb;
+    let app: FastifyInstance;
+    const d = seedDays();
+    before(async () => {
+      fresh = await backend.create();
+      app = await siteApp(fresh, await seedSite(fresh));
+    });
+    after(async () => {
+      await app.close();
+      await fresh.drop();
+    });
+
+    it('shows the whole paper with links to its authors, organization and categories', async () => {
+      const doc = await page(app, '/papers/2503.00010');
+      const article = doc.querySelector('main article.paper-page')!;
+      assert.equal(article.querySelector('h1')!.text, 'Diffusion transformers for protein design');
+      assert.deepEqual(article.querySelectorAll('a.author').map((a) => [a.text, a.getAttribute('href')]), [
+        ['Ada Lovelace', '/authors/Ada%20Lovelace'], ['Alan Turing', '/authors/Alan%20Turing'], ['Grace Hopper', '/authors/Grace%20Hopper'],
+        ['Edsger Dijkstra', '/authors/Edsger%20Dijkstra'], ['Barbara Liskov', '/authors/Barbara%20Liskov'],
+      ]);
+      assert.equal(article.querySelector('a.organization')!.getAttribute('href'), '/orgs/acme');
+      assert.equal(article.querySelector('.abstract-full')!.text,
+        'We train diffusion transformers on protein structures and show that transformer scaling laws hold for $\\mathcal{O}(n)$ residues.');
+      assert.deepEqual(article.querySelectorAll('a.category').map((a) => a.getAttribute('href')), ['/categories/cs.LG', '/categories/q-bio.BM']);
+      const facts = Object.fromEntries(article.querySelectorAll('dl.facts dt').map((dt) => [dt.text, dt.nextElementSibling!.text]));
+      assert.equal(facts['Comment'], '12 pages, 4 figures');
+      assert.equal(facts['Journal ref'], 'Nature 1 (2025) 2');
+      assert.equal(facts['DOI'], '10.1000/xyz123');
+      assert.match(facts['Versions']!, /v1 · .*v2 · /);
+      assert.ok(facts['Published'] && facts['Updated']);
+      assert.equal(article.querySelector('a.doi')!.getAttribute('href'), 'https://doi.org/10.1000/xyz123');
+      const links = Object.fromEntries(article.querySelectorAll('ul.actions a').map((a) => [a.text.replace(/\s+/g, ' ').trim(), a.getAttribute('href')]));
+      assert.equal(links['arXiv page'], 'https://arxiv.org/abs/2503.00010');
+      assert.equal(links['PDF'], 'https://arxiv.org/pdf/2503.00010');
+      assert.equal(links['Code ★ 1.2k stars'], 'https://github.com/acme/protein-dit');
+      assert.equal(links['Project page'], 'https://acme.example/dit');
+      assert.equal(article.querySelector('.ai-summary')!.text, 'Diffusion transformers design proteins.');
+      assert.deepEqual(article.querySelectorAll('.keywords a').map((a) => a.text), ['protein design', 'diffusion']);
+      assert.equal(article.querySelector('a[href="/papers?date=' + d.middle + '"]')!.tagName, 'A');
+      assert.equal(doc.querySelector('.similar'), null, 'similar papers stay hidden until semantic search exists');
+      assert.equal(doc.querySelector('title')!.text, 'Diffusion transformers for protein design · paperboy');
+      assert.equal(doc.querySelector('head meta[name=citation_title]')!.getAttribute('content'), 'Diffusion transformers for protein design');
+      assert.equal(doc.querySelectorAll('head meta[name=citation_author]').length, 5);
+    });
+
+    it('serves old-style ids with a plain or an encoded slash', async () => {
+      for (const url of ['/papers/hep-th/9901001', '/papers/hep-th%2F9901001']) {
+        const doc = await page(app, url);
+        assert.equal(doc.querySelector('h1')!.text, 'Strings on old-style identifiers', url);
+        assert.equal(doc.querySelector('ul.actions a.primary')!.getAttribute('href'), 'https://arxiv.org/abs/hep-th/9901001');
+      }
+      const list = await page(app, '/categories/hep-th');
+      assert.equal(list.querySelector('.paper h2 a')!.getAttribute('href'), '/papers/hep-th/9901001');
+    });
+
+    it('redirects versioned ids to the paper and answers unknown ids with a 404 page', async () => {
+      const res = await app.inject('/papers/2503.00010v2');
+      assert.equal(res.statusCode, 301);
+      assert.equal(res.headers['location'], '/papers/2503.00010');
+      for (const url of ['/papers/9999.99999', '/papers/%3Cscript%3E', '/papers/a/b/c/d']) {
+        const doc = await page(app, url, 404);
+        assert.equal(doc.querySelector('h1')!.text, 'Not found');
+      }
+    });
+  });
+}

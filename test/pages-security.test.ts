@@ -1,0 +1,70 @@
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import type { FastifyInstance } from 'fastify';
+import { backends, type FreshDb } from './helpers/databases.js';
+import { HOSTILE, seedDays, seedSite, siteApp } from './helpers/site-seed.js';
+import { parseHtml } from './helpers/html-doc.js';
+
+/** Asserts a page carries no markup from the hostile paper and shows its text as written. */
+function assertInert(url: string, body: string, shows: string[]): void {
+  const doc = parseHtml(body);
+  assert.equal(doc.querySelectorAll('script:not([src])').length, 0, `${url}: inline script`);
+  assert.equal(doc.querySelectorAll('script').length, 1, `${url}: only the theme script`);
+  assert.equal(doc.querySelectorAll('img').length, 0, `${url}: injected img`);
+  assert.equal(doc.querySelectorAll('textarea').length, 0, `${url}: textarea`);
+  assert.equal(doc.querySelectorAll('[onerror]').length, 0, `${url}: event handler attribute`);
+  assert.doesNotMatch(body, /<script>alert|<img |<\/textarea>/i, url);
+  const text = doc.querySelector('main')!.text;
+  for (const s of shows) assert.ok(text.includes(s), `${url} should show ${JSON.stringify(s)}`);
+}
+
+for (const backend of backends()) {
+  describe(`hostile paper content renders as text (${backend.name})`, () => {
+    let fresh: FreshDb;
+    let app: FastifyInstance;
+    const d = seedDays();
+    before(async () => {
+      fresh = await backend.create();
+      app = await siteApp(fresh, await seedSite(fresh));
+    });
+    after(async () => {
+      await app.close();
+      await fresh.drop();
+    });
+
+    it('on every page that shows it', async () => {
+      const pages: Array<[string, string[]]> = [
+        [`/papers?date=${d.middle}`, [HOSTILE.title, HOSTILE.org]],
+        [`/papers?month=${d.middle.slice(0, 7)}`, [HOSTILE.title]],
+        ['/papers/2503.00012', [HOSTILE.title, HOSTILE.author, HOSTILE.abstract, HOSTILE.org]],
+        ['/search?q=robust+parsing', [HOSTILE.title]],
+        ['/search?q=bounds', ['bounds of $\\mathcal{O}(n \\log n)$ when a < b && c > d']],
+        [`/authors/${encodeURIComponent(HOSTILE.author)}`, [HOSTILE.author, HOSTILE.title]],
+        ['/orgs/evil-org', [HOSTILE.org, HOSTILE.title]],
+        ['/categories/cs.CL', [HOSTILE.title]],
+        ['/trending', [HOSTILE.title]],
+      ];
+      for (const [url, shows] of pages) {
+        const res = await app.inject(url);
+        assert.equal(res.statusCode, 200, url);
+        assertInert(url, res.body, shows);
+      }
+      const home = await app.inject('/');
+      assertInert('/', home.body, []);
+    });
+
+    it('keeps hostile queries and names inside attributes and text', async () => {
+      for (const url of [
+        `/search?q=${encodeURIComponent(HOSTILE.title)}`,
+        `/search?q=x&org=${encodeURIComponent(HOSTILE.org)}&category=${encodeURIComponent('"><script>')}`,
+        `/authors/${encodeURIComponent('<script>alert(1)</script>')}`,
+        `/categories/${encodeURIComponent('"><img src=x onerror=alert(1)>')}`,
+        `/papers?date=${encodeURIComponent('"><script>alert(1)</script>')}`,
+      ]) {
+        const res = await app.inject(url);
+        assert.ok(res.statusCode < 500, `${url}: ${res.statusCode}`);
+        assertInert(url, res.body, []);
+      }
+    });
+  });
+}
