@@ -98,7 +98,8 @@ dl.facts dd { margin: 0; overflow-wrap: anywhere; }
 .summary-box { background: var(--accent-soft); border-radius: var(--radius); padding: .8rem 1rem; }
 .filters { display: grid; grid-template-columns: repeat(auto-fit, minmax(8rem, 1fr)); gap: .6rem; margin: .6rem 0 1rem;
   padding: .8rem; background: var(--card); border: 1px solid var(--border); border-radius: var(--radius); }
-.filters label { display: grid; gap: .15rem; font-size: .85rem; color: var(--muted); }
+.filters label { display: grid; gap: .15rem; font-size: .85rem; color: var(--muted); min-width: 0; }
+.filters label > input:not([type="checkbox"]), .filters label > select { width: 100%; min-width: 0; }
 .filters label.check { display: flex; align-items: center; gap: .4rem; color: var(--fg); }
 .filters .check input { min-height: 0; }
 .search-main { display: flex; gap: .4rem; margin: .6rem 0; }
