@@ -4,6 +4,7 @@ import { chunksFor, placeholders, valuesList } from '../db/db.js';
 import type { PaperRecord } from '../model/paper-record.js';
 import { PAPER_COLUMNS, columnValue, rowToPaper, searchKey, type PaperRow } from '../model/paper-row.js';
 import { mergeRecord } from '../ingest/merge.js';
+import { bumpDataVersion } from './data-version.js';
 
 /** What one batch did to the database. */
 export interface UpsertCounts {
@@ -81,28 +82,27 @@ async function authorIds(db: Db, names: string[], learned: Map<string, number>):
   return out;
 }
 
+/**
+ * Rewrites the category rows of changed papers and records new author names. Which papers an
+ * author wrote is answered by the keyword index (author terms), so no author-to-paper table is
+ * kept: its random-order index was the slowest part of large imports.
+ */
 async function replaceLinks(db: Db, changed: { id: number; row: PaperRow; fresh: boolean }[], learned: Map<string, number>): Promise<void> {
   if (!changed.length) return;
-  // Papers created in this batch have no links yet: only known papers need their old ones removed.
+  // Papers created in this batch have no rows yet: only known papers need their old ones removed.
   const ids = changed.filter((c) => !c.fresh).map((c) => c.id);
   for (const chunk of chunksFor(db, ids, 1)) {
-    await db.run(`DELETE FROM paper_authors WHERE paper_id IN (${placeholders(chunk.length)})`, chunk);
     await db.run(`DELETE FROM paper_categories WHERE paper_id IN (${placeholders(chunk.length)})`, chunk);
   }
-  const authors = await authorIds(db, changed.flatMap((c) => c.row.authors), learned);
-  const pa: unknown[][] = [];
+  await authorIds(db, changed.flatMap((c) => c.row.authors), learned);
   const pc: unknown[][] = [];
   for (const { id, row } of changed) {
-    row.authors.forEach((name, i) => pa.push([id, i, authors.get(name)]));
     const seen = new Set<string>();
     row.categories.forEach((cat, i) => {
       if (seen.has(cat)) return;
       seen.add(cat);
       pc.push([id, cat, cat === row.primaryCategory || (i === 0 && !row.primaryCategory) ? 1 : 0]);
     });
-  }
-  for (const chunk of chunksFor(db, pa, 3)) {
-    await db.run(`INSERT INTO paper_authors (paper_id, position, author_id) VALUES ${valuesList(chunk.length, 3)}`, chunk.flat());
   }
   for (const chunk of chunksFor(db, pc, 3)) {
     await db.run(`INSERT INTO paper_categories (paper_id, category, is_primary) VALUES ${valuesList(chunk.length, 3)}`, chunk.flat());
@@ -219,10 +219,12 @@ export async function upsertRecords(db: Db, records: readonly PaperRecord[]): Pr
       else if (changedIds.has(p.row.paperId) || listed.has(id) || sourced.has(id)) counts.updated++;
       else counts.unchanged++;
     }
+    // Last, so the one-row lock is held only until commit: readers see the new version with the new data.
+    if (counts.added || counts.updated) await bumpDataVersion(tx);
     return counts;
   });
   const known = authorCache(db);
-  if (known.size + learned.size > 1_000_000) known.clear();
+  if (known.size + learned.size > 200_000) known.clear();
   for (const [name, id] of learned) known.set(name, id);
   return counts;
 }
