@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -5,21 +6,35 @@ import { stopChildren } from './child.js';
 import { loadFeed } from './corpus.js';
 import { machineInfo } from './machine.js';
 import { measureSize, type SizeContext } from './measure-size.js';
-import { BenchError, parseOptions, USAGE } from './options.js';
+import { BenchError, parseOptions, USAGE, type BenchOptions } from './options.js';
 import { pgServer, type PgServer } from './pg-server.js';
 import { machineLines, markdown, sizeTables, TARGETS, type SizeReport } from './report.js';
 
 // `npm run bench`: import throughput, peak memory and keyword-search latency of paperboy on SQLite
-// and PostgreSQL against a naive better-sqlite3 + FTS5 baseline, on corpora built from the real feed.
+// and PostgreSQL against a naive better-sqlite3 + FTS5 baseline, on corpora built from the real feed;
+// then the website benchmark (`npm run bench:web`, its own process) unless `--only` leaves it out.
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const log = (line: string): void => { process.stderr.write(`[bench] ${line}\n`); };
 const say = (text: string): void => { process.stdout.write(`${text}\n`); };
 const redact = (url: string): string => url.replace(/\/\/[^@/]*@/, '//***@');
 
+/** The website benchmark with its defaults, in its own process so its servers and memory stay apart. */
+function webBench(opts: BenchOptions): Promise<number> {
+  log('=== website (npm run bench:web) ===');
+  const child = spawn(process.execPath, [join(root, 'dist', 'bench', 'web.js'), '--data', opts.dataDir], { stdio: 'inherit' });
+  return new Promise((resolve) => child.once('exit', (code) => resolve(code ?? 1)));
+}
+
 async function main(): Promise<number> {
   const opts = parseOptions(process.argv.slice(2), root);
   if (opts === 'help') { say(USAGE); return 0; }
+  const code = opts.only.some((p) => p !== 'web') ? await importAndSearch(opts) : 0;
+  if (code !== 0 || !opts.only.includes('web')) return code;
+  return webBench(opts);
+}
+
+async function importAndSearch(opts: BenchOptions): Promise<number> {
   const feed = loadFeed(opts.dataDir);
   say(`source: ${feed.dir}: ${feed.files} files, ${feed.records.toLocaleString('en-US')} records, ${feed.papers.length.toLocaleString('en-US')} unique ids `
     + '(issue figures: 410 files, 120,405 records, 74,728 unique ids); larger corpora repeat the papers under new ids');

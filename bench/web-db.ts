@@ -54,6 +54,9 @@ export async function ensureWebDb(dataDir: string, workDir: string, size: number
   const marker = `${path}.done`;
   if (existsSync(path) && existsSync(marker)) {
     const known = JSON.parse(readFileSync(marker, 'utf8')) as Omit<WebDb, 'path' | 'built'>;
+    // A database built by an older paperboy gets the newer schema steps (serve refuses it otherwise).
+    const db = openDatabase(path);
+    try { await migrate(db); } finally { await db.close(); }
     return { ...known, path, built: false };
   }
   for (const f of [path, `${path}-wal`, `${path}-shm`, marker]) rmSync(f, { force: true });

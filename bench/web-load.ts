@@ -63,13 +63,13 @@ async function waitHealthy(origin: string, path: string, child: ChildProcess): P
   throw new BenchError(`the server at ${origin} did not answer ${path} within 30 s`);
 }
 
-/** `paperboy serve --no-schedule` on loopback over the given database, as a user would start it. */
-export async function startPaperboy(root: string, dbPath: string, log: (l: string) => void): Promise<ServerProcess> {
+/** `paperboy serve --no-schedule` on loopback over the given database, as a user would start it (plus `env`). */
+export async function startPaperboy(root: string, dbPath: string, log: (l: string) => void, env: Record<string, string> = {}): Promise<ServerProcess> {
   const port = await freePort();
   const child = spawn(process.execPath, [`${root}/bin/paperboy.js`, 'serve', '--no-schedule'], {
     cwd: root,
     // warn: per-request info lines would measure the log pipe, not the server.
-    env: { ...process.env, DATABASE_URL: dbPath, PAPERBOY_HOST: '127.0.0.1', PAPERBOY_PORT: String(port), PAPERBOY_LOG_LEVEL: 'warn' },
+    env: { ...process.env, DATABASE_URL: dbPath, PAPERBOY_HOST: '127.0.0.1', PAPERBOY_PORT: String(port), PAPERBOY_LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   const stop = track(child, 'paperboy', log);

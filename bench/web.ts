@@ -14,14 +14,15 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const log = (line: string): void => { process.stderr.write(`[bench:web] ${line}\n`); };
 const say = (text: string): void => { process.stdout.write(`${text}\n`); };
 
-const USAGE = `usage: npm run bench:web -- [--papers 100000] [--connections 50] [--seconds 10] [--query "language models"] [--data DIR]`;
+const USAGE = `usage: npm run bench:web -- [--papers 100000] [--connections 50] [--seconds 10] [--query "language models"] [--data DIR] [--uncached yes|no]
+  --uncached  also measure every page with the page cache off (PAPERBOY_PAGE_CACHE_MB=0): the cost of a render (default yes)`;
 
-interface WebOptions { papers: number; connections: number; seconds: number; query: string; dataDir: string }
+interface WebOptions { papers: number; connections: number; seconds: number; query: string; dataDir: string; uncached: boolean }
 
 function options(argv: readonly string[]): WebOptions | 'help' {
   const shared = process.env['PAPERBOY_SHARED'];
   const opts: WebOptions = {
-    papers: 100_000, connections: 50, seconds: 10, query: 'language models',
+    papers: 100_000, connections: 50, seconds: 10, query: 'language models', uncached: true,
     dataDir: shared ? resolve(shared, 'data') : resolve(root, '..', 'shared', 'data'),
   };
   for (let i = 0; i < argv.length; i++) {
@@ -39,6 +40,7 @@ function options(argv: readonly string[]): WebOptions | 'help' {
     else if (flag === '--seconds') opts.seconds = count();
     else if (flag === '--query') opts.query = value;
     else if (flag === '--data') opts.dataDir = resolve(value);
+    else if (flag === '--uncached' && (value === 'yes' || value === 'no')) opts.uncached = value === 'yes';
     else throw new BenchError(`unknown argument "${flag}"\n${USAGE}`);
   }
   return opts;
@@ -85,6 +87,16 @@ async function main(): Promise<number> {
       log(`${p.name}: bare node:http`);
       const b = await load(bare.origin + p.path, opts.connections, opts.seconds);
       rows.push({ ...p, ...fetched.get(p.name)!, paperboy: pb, bare: b });
+    }
+    if (opts.uncached) {
+      // The same pages rendered on every request: what a visitor pays right after an import.
+      await paperboy.stop();
+      paperboy = await startPaperboy(root, web.path, log, { PAPERBOY_PAGE_CACHE_MB: '0' });
+      for (const row of [...rows]) {
+        log(`${row.name}: paperboy without the page cache`);
+        const pb = await load(paperboy.origin + row.path, opts.connections, opts.seconds);
+        rows.push({ ...row, name: `${row.name} uncached`, paperboy: pb });
+      }
     }
   } finally {
     await paperboy?.stop();

@@ -55,6 +55,12 @@ async function main(): Promise<number> {
       await imp.drop();
     }
     say(`\n${table(rows.filter((r) => r.collection === name))}`);
+    const check = info['specterCheck'] as { test: { map: number; ndcg: number } } | undefined;
+    if (check) {
+      const ok = Math.abs(check.test.map - SPECTER_PUBLISHED.map) < 5e-5 && Math.abs(check.test.ndcg - SPECTER_PUBLISHED.ndcg) < 5e-5;
+      say(`scorer check: the shipped SPECTER run scores test MAP ${(check.test.map * 100).toFixed(2)}, NDCG%20 ${(check.test.ndcg * 100).toFixed(2)} `
+        + `(published ${(SPECTER_PUBLISHED.map * 100).toFixed(2)} / ${(SPECTER_PUBLISHED.ndcg * 100).toFixed(2)}): ${ok ? 'reproduced' : 'MISMATCH'}`);
+    }
   }
   say('\nMAP, P@10 and NDCG in percent. CSFCube: test = mean of test folds 1 and 2, dev = dev fold 1 (its protocol); '
     + 'relevant = grade >= 2, NDCG at 20% of the pool with graded gains. CACM/CISI: judged queries, depth 1000, NDCG at 10.');

@@ -3,7 +3,6 @@ import { LsaEmbedder, type LsaOptions } from '../src/search/vector/lsa-embedder.
 import { cosine } from '../src/search/vector/cosine.js';
 import { fusedRanking, reciprocalRankFusion, scoreFusion } from '../src/search/vector/fusion.js';
 import type { EvalQuery } from './collection.js';
-import { Bm25Lab, PRODUCT_BM25 } from './bm25-lab.js';
 import { DEPTH, queryText, type Mode, type ModeContext } from './modes.js';
 import { orderPool, type Ranker } from './ranking.js';
 
@@ -47,15 +46,11 @@ async function cosines(ctx: ModeContext, q: EvalQuery): Promise<Map<string, numb
   return out;
 }
 
-/** BM25 scores of every matching paper (the lab equals the index within its one-byte quantisation). */
-function keywordScores(ctx: ModeContext): (q: EvalQuery) => Map<string, number> {
-  const lab = (ctx.cache.get('lab') as Bm25Lab | undefined) ?? new Bm25Lab(ctx.imp.papers, PRODUCT_BM25);
-  ctx.cache.set('lab', lab);
-  return (q) => {
-    const s = lab.scores(lab.queryWeights(queryText(ctx, q)));
-    const out = new Map<string, number>();
-    s.forEach((v, i) => { if (v > 0) out.set(lab.ids[i]!, v); });
-    return out;
+/** The product keyword index's score of every matching paper (any-word mode, no limit). */
+function keywordScores(ctx: ModeContext): (q: EvalQuery) => Promise<Map<string, number>> {
+  return async (q) => {
+    const out = await ctx.imp.keyword.search(queryText(ctx, q), { limit: ctx.imp.papers.length, match: 'any' });
+    return new Map(out.ok ? out.hits.map((h) => [h.paperId, h.score]) : []);
   };
 }
 
@@ -74,19 +69,19 @@ export const SEMANTIC_MODES: Mode[] = [
   },
   {
     name: 'hybrid',
-    about: 'z-score fusion of keyword BM25F and LSA, equal weights',
+    about: 'z-score fusion of the keyword index (BM25F) and LSA, equal weights',
     build: async (ctx) => {
       const kw = keywordScores(ctx);
-      return ranker(async (q) => fusedRanking(scoreFusion([{ scores: kw(q), weight: 0.5, missing: 0 }, { scores: await cosines(ctx, q), weight: 0.5 }])));
+      return ranker(async (q) => fusedRanking(scoreFusion([{ scores: await kw(q), weight: 0.5, missing: 0 }, { scores: await cosines(ctx, q), weight: 0.5 }])));
     },
   },
   {
     name: 'hybrid-rrf',
-    about: 'reciprocal rank fusion (k 60) of keyword BM25F and LSA',
+    about: 'reciprocal rank fusion (k 60) of the keyword index (BM25F) and LSA',
     build: async (ctx) => {
       const kw = keywordScores(ctx);
       return ranker(async (q) => fusedRanking(reciprocalRankFusion([
-        { ids: fusedRanking(kw(q)) }, { ids: fusedRanking(await cosines(ctx, q)) },
+        { ids: fusedRanking(await kw(q)) }, { ids: fusedRanking(await cosines(ctx, q)) },
       ])));
     },
   },

@@ -21,8 +21,7 @@ async function oai(db: Db, server: FixtureServer, extra: Partial<HarvestDeps> = 
 async function contents(db: Db): Promise<unknown> {
   const papers = await db.all(`SELECT paper_id, title, abstract, authors, primary_category, categories, versions, latest_version,
     published_at, updated_at, comment, journal_ref, doi, report_no, license, abs_url, pdf_url FROM papers ORDER BY paper_id`);
-  const authors = await db.all(`SELECT p.paper_id, pa.position, a.name FROM paper_authors pa JOIN papers p ON p.id = pa.paper_id
-    JOIN authors a ON a.id = pa.author_id ORDER BY p.paper_id, pa.position`);
+  const authors = await db.all(`SELECT name FROM authors ORDER BY name`);
   const categories = await db.all(`SELECT p.paper_id, c.category, c.is_primary FROM paper_categories c JOIN papers p ON p.id = c.paper_id
     ORDER BY p.paper_id, c.category`);
   const sources = await db.all(`SELECT p.paper_id, s.source, s.content_hash FROM source_records s JOIN papers p ON p.id = s.paper_id

@@ -18,6 +18,18 @@ export interface Config {
   /** Minimum milliseconds between two requests to arXiv (their rule: 3 s). */
   readonly arxivDelayMs: number;
   readonly smtpUrl: string | undefined;
+  /** The server-side cache of rendered pages (see src/web/http/page-cache.ts). */
+  readonly pageCache: PageCacheConfig;
+}
+
+/** Limits of the rendered-page cache; `maxBytes` 0 turns it off. */
+export interface PageCacheConfig {
+  /** Bodies kept, in bytes (least recently used dropped first). PAPERBOY_PAGE_CACHE_MB, default 64. */
+  readonly maxBytes: number;
+  /** How long one data-version read is reused; the most a page can lag behind a write. Default 0: read on every request. */
+  readonly versionTtlMs: number;
+  /** Longest life of an entry, for pages that also depend on the clock (trending). Default 60 s. */
+  readonly maxAgeMs: number;
 }
 
 export const DEFAULT_SCHEDULE = ['hf-daily', 'arxiv-rss:cs.AI+cs.CL+cs.CV+cs.LG'];
@@ -36,6 +48,9 @@ const schema = z.object({
   PAPERBOY_HF_API_URL: z.string().url().default('https://huggingface.co/api/daily_papers'),
   PAPERBOY_ARXIV_DELAY_MS: z.coerce.number().int().min(0).default(3000),
   SMTP_URL: z.string().optional(),
+  PAPERBOY_PAGE_CACHE_MB: z.coerce.number().min(0).max(65536).default(64),
+  PAPERBOY_PAGE_CACHE_VERSION_TTL_MS: z.coerce.number().int().min(0).max(250).default(0),
+  PAPERBOY_PAGE_CACHE_MAX_AGE_SECONDS: z.coerce.number().int().min(1).max(86400).default(60),
 });
 
 /** A configuration problem, reported with the variable that caused it. */
@@ -63,5 +78,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     hfApiUrl: e.PAPERBOY_HF_API_URL,
     arxivDelayMs: e.PAPERBOY_ARXIV_DELAY_MS,
     smtpUrl: e.SMTP_URL,
+    pageCache: Object.freeze({
+      maxBytes: Math.floor(e.PAPERBOY_PAGE_CACHE_MB * 1024 * 1024),
+      versionTtlMs: e.PAPERBOY_PAGE_CACHE_VERSION_TTL_MS,
+      maxAgeMs: e.PAPERBOY_PAGE_CACHE_MAX_AGE_SECONDS * 1000,
+    }),
   });
 }

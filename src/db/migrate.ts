@@ -1,5 +1,6 @@
 import type { Db, Dialect } from './db.js';
 import { initialSchema } from './migrations/001-initial.js';
+import { dataVersionSchema } from './migrations/002-data-version.js';
 
 /** One forward-only schema step; `up` returns the SQL for the dialect at hand. */
 export interface Migration {
@@ -11,6 +12,7 @@ export interface Migration {
 /** Every migration, in order. Append only: never edit one that has shipped. */
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial', up: initialSchema },
+  { version: 2, name: 'data-version', up: dataVersionSchema },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -18,7 +18,11 @@ export function parseOnThreadFits(file: InputFile, format: FileFormat): boolean 
  * naming the file, never a lost error.
  */
 export async function* parseOnThread(file: InputFile, format: FileFormat, batch = 1000): AsyncGenerator<ParseResult> {
-  const worker = new Worker(new URL('./parse-worker.js', import.meta.url), { workerData: { file, format: FILE_FORMATS.indexOf(format), batch } });
+  // A small heap keeps the parser's garbage in check: it only ever holds two batches.
+  const worker = new Worker(new URL('./parse-worker.js', import.meta.url), {
+    workerData: { file, format: FILE_FORMATS.indexOf(format), batch },
+    resourceLimits: { maxOldGenerationSizeMb: 128 },
+  });
   const queue: Array<{ results: ParseResult[]; done: boolean } | Error> = [];
   let notify: (() => void) | null = null;
   const push = (item: (typeof queue)[number]): void => { queue.push(item); notify?.(); };

@@ -8,7 +8,7 @@ export type { Period, DayRange, PeriodResult } from './period.js';
 export { parseDay, parseWeek, parseMonth, periodFromQuery, periodDays, periodProblem, isoWeekOf, shiftPeriod, daysBefore } from './period.js';
 export type { ListedPaper, PaperWithOrg, PaperPage, Paging } from './listed-paper.js';
 export { trendingPapers, TRENDING_FORMULA, trendingScore, type TrendingOptions, type TrendingPaper } from './trending-read.js';
-export { papersByAuthor, papersByOrganization, papersByCategory, organizationInfo, type OrganizationInfo } from './paper-lists-read.js';
+export { papersByOrganization, papersByCategory, organizationInfo, type OrganizationInfo } from './paper-lists-read.js';
 export { papersAfterCursor, papersByIds, paperWithListings, type CursorPage, type PaperListing } from './paper-batch-read.js';
 
 /** How a period listing is ordered: by upvotes (the hosted default) or by when papers were listed. */

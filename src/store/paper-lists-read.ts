@@ -21,13 +21,6 @@ async function pageOf(db: Db, from: string, where: string, params: unknown[], p:
   return { papers: rows.map(toPaperWithOrg), total };
 }
 
-/** An author's papers, newest first (the name exactly as stored, e.g. "Ada Lovelace"). */
-export async function papersByAuthor(db: Db, name: string, p: Paging): Promise<PaperPage<PaperWithOrg>> {
-  const author = await db.get<{ id: number }>('SELECT id FROM authors WHERE name = ?', [name]);
-  if (!author) return { papers: [], total: 0 };
-  return pageOf(db, 'papers p', 'p.id IN (SELECT paper_id FROM paper_authors WHERE author_id = ?)', [Number(author.id)], p);
-}
-
 /** An organization's papers (by its slug, e.g. "google"), newest first. */
 export async function papersByOrganization(db: Db, name: string, p: Paging): Promise<PaperPage<PaperWithOrg>> {
   return pageOf(db, 'papers p', 'p.organization = ?', [name], p);

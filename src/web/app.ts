@@ -3,6 +3,8 @@ import type { WebDeps } from './deps.js';
 import { securityHeaders } from './security-headers.js';
 import { httpSpeed } from './http/http-speed.js';
 import { siteAssets } from './http/site-assets.js';
+import { pageCaching } from './http/page-caching.js';
+import { readDataVersion } from '../store/data-version.js';
 import { registerPages } from './routes/pages.js';
 import { registerApi } from './routes/api.js';
 import { registerFeeds } from './routes/feeds.js';
@@ -22,6 +24,8 @@ export async function buildApp(deps: WebDeps): Promise<FastifyInstance> {
   });
   securityHeaders(app);
   httpSpeed(app, siteAssets);
+  // After every other onSend hook: pages are kept as sent and replayed through those hooks.
+  pageCaching(app, { ...deps.config.pageCache, readVersion: () => readDataVersion(deps.db) });
   app.setNotFoundHandler(notFoundShow);
   app.setErrorHandler(errorShow);
 

@@ -44,13 +44,6 @@ CREATE TABLE authors (
   id ${pk},
   name TEXT NOT NULL UNIQUE
 );
-CREATE TABLE paper_authors (
-  paper_id ${big} NOT NULL,
-  position INTEGER NOT NULL,
-  author_id ${big} NOT NULL,
-  PRIMARY KEY (paper_id, position)
-)${clustered};
-CREATE INDEX paper_authors_author ON paper_authors (author_id, paper_id);
 
 CREATE TABLE paper_categories (
   paper_id ${big} NOT NULL,

@@ -148,7 +148,9 @@ function groupByTerm(tr: Triples, names: string[]): Map<string, Buffer> {
     imps[p] = tr.imp[i]!;
   }
   const out = new Map<string, Buffer>();
-  for (let t = 0; t < names.length; t++) {
+  // Term order: the postings table is keyed (segment, term), so sorted inserts only ever append.
+  const order = Array.from(names.keys()).sort((a, b) => (names[a]! < names[b]! ? -1 : 1));
+  for (const t of order) {
     const a = start[t]!, b = counts[t + 1]!, n = b - a;
     const buf = Buffer.allocUnsafe(n * 5);
     buf.set(new Uint8Array(docs.buffer, a * 4, n * 4), 0);

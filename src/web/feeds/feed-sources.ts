@@ -1,6 +1,7 @@
 import type { WebDeps } from '../deps.js';
 import type { Problem } from '../../model/paper-record.js';
-import { latestListedDay, listPeriod, nearestListedDays, papersByAuthor, papersByCategory, papersByIds, papersByOrganization } from '../../store/listings.js';
+import { latestListedDay, listPeriod, nearestListedDays, papersByCategory, papersByIds, papersByOrganization } from '../../store/listings.js';
+import { papersByAuthor } from '../../search/author-papers.js';
 import type { PaperPage, PaperWithOrg } from '../../store/listings.js';
 import { authorPath, categoryPath, orgPath, withQuery } from '../views/site-paths.js';
 import { paperItem, siteUrl, type Feed, type FeedItem } from './feed-model.js';
@@ -49,14 +50,14 @@ export async function searchFeed(deps: WebDeps, place: FeedPlace, q: string, sor
   return feedOf(deps, place, `Search: ${q} · paperboy`, `Papers matching "${q}".`, items);
 }
 
-type ListRead = (db: WebDeps['db'], name: string, p: { limit: number }) => Promise<PaperPage<PaperWithOrg>>;
+type ListRead = (deps: WebDeps, name: string, p: { limit: number }) => Promise<PaperPage<PaperWithOrg>>;
 
 /** The three "everything by X" feeds: what they read and how they are titled and linked. */
 export const ENTITY_FEEDS = {
-  categories: { read: papersByCategory as ListRead, page: categoryPath, title: (n: string) => `Category ${n}`, describe: (n: string) => `The newest papers in ${n}.` },
-  orgs: { read: papersByOrganization as ListRead, page: orgPath, title: (n: string) => `Organization ${n}`, describe: (n: string) => `The newest papers from ${n}.` },
-  authors: { read: papersByAuthor as ListRead, page: authorPath, title: (n: string) => `Author ${n}`, describe: (n: string) => `The newest papers by ${n}.` },
-} as const;
+  categories: { read: (d, n, p) => papersByCategory(d.db, n, p), page: categoryPath, title: (n: string) => `Category ${n}`, describe: (n: string) => `The newest papers in ${n}.` },
+  orgs: { read: (d, n, p) => papersByOrganization(d.db, n, p), page: orgPath, title: (n: string) => `Organization ${n}`, describe: (n: string) => `The newest papers from ${n}.` },
+  authors: { read: (d, n, p) => papersByAuthor(d, n, p), page: authorPath, title: (n: string) => `Author ${n}`, describe: (n: string) => `The newest papers by ${n}.` },
+} satisfies Record<string, { read: ListRead; page: (n: string) => string; title: (n: string) => string; describe: (n: string) => string }>;
 
 export type EntityKind = keyof typeof ENTITY_FEEDS;
 
@@ -66,7 +67,7 @@ export type EntityKind = keyof typeof ENTITY_FEEDS;
  */
 export async function entityFeed(deps: WebDeps, place: FeedPlace, kind: EntityKind, name: string): Promise<FeedResult> {
   const spec = ENTITY_FEEDS[kind];
-  const { papers } = await spec.read(deps.db, name, { limit: FEED_SIZE });
+  const { papers } = await spec.read(deps, name, { limit: FEED_SIZE });
   const items = papers.map((p) => paperItem(p, deps.config.baseUrl));
   return feedOf(deps, place, `${spec.title(name)} · paperboy`, spec.describe(name), items);
 }

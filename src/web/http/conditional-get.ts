@@ -27,13 +27,21 @@ export function setLastModified(reply: FastifyReply, when: string | Date | null 
   reply.header('last-modified', new Date(Math.min(t, Date.now())).toUTCString());
 }
 
-function notModifiedSince(req: FastifyRequest, reply: FastifyReply): boolean {
-  const since = req.headers['if-modified-since'];
-  const modified = reply.getHeader('last-modified');
+function notModifiedSince(since: string | undefined, modified: unknown): boolean {
   if (!since || modified == null) return false;
   const s = Date.parse(since);
   const m = Date.parse(String(modified));
   return !Number.isNaN(s) && !Number.isNaN(m) && Math.floor(m / 1000) <= Math.floor(s / 1000);
+}
+
+/**
+ * Whether the client's copy is current, given the response's ETag and Last-Modified: the one rule
+ * for 304s, shared by rendered replies and the page cache. If-None-Match wins over If-Modified-Since.
+ */
+export function clientIsFresh(req: FastifyRequest, etag: unknown, lastModified: unknown): boolean {
+  const ifNoneMatch = req.headers['if-none-match'];
+  if (ifNoneMatch) return etag != null && etagMatches(ifNoneMatch, String(etag));
+  return notModifiedSince(req.headers['if-modified-since'], lastModified);
 }
 
 /**
@@ -48,9 +56,7 @@ export function conditionalGet(app: FastifyInstance): void {
     if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-cache');
     if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload;
     if (!reply.hasHeader('etag')) reply.header('etag', strongEtag(payload));
-    const ifNoneMatch = req.headers['if-none-match'];
-    const fresh = ifNoneMatch ? etagMatches(ifNoneMatch, String(reply.getHeader('etag'))) : notModifiedSince(req, reply);
-    if (!fresh) return payload;
+    if (!clientIsFresh(req, reply.getHeader('etag'), reply.getHeader('last-modified'))) return payload;
     reply.code(304);
     reply.removeHeader('content-length');
     // Fastify's HEAD handler measures the payload it is given (and fails on null); it sends no body anyway.

@@ -5,17 +5,17 @@ import { collectionPage } from '../views/collection-page.js';
 import { pageParam } from '../views/pager.js';
 import { queryText, type Query } from '../views/query-params.js';
 import { authorPath, withQuery } from '../views/site-paths.js';
-import { papersByAuthor } from '../../store/listings.js';
+import { papersByAuthor } from '../../search/author-papers.js';
 
 const PAGE_SIZE = 30;
 
-/** `/authors/:name`: everything the store has by one author (exact name), newest first. */
+/** `/authors/:name`: everything the store has by one author (the full name, case and accents ignored), newest first. */
 export function authorShow(deps: WebDeps) {
   return async (req: FastifyRequest, reply: FastifyReply): Promise<string> => {
     reply.type('text/html; charset=utf-8');
     const name = (req.params as { name: string }).name.trim().slice(0, 300);
     const page = pageParam(queryText(req.query as Query, 'page'));
-    const list = await papersByAuthor(deps.db, name, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+    const list = await papersByAuthor(deps, name, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
     if (list.total === 0) reply.code(404);
     return collectionPage({
       heading: name, kind: 'author', papers: list.papers, total: list.total, page, pageSize: PAGE_SIZE,
