@@ -1,8 +1,7 @@
 import { openDatabase } from '../src/db/connect.js';
 import { migrate } from '../src/db/migrate.js';
-import { importFiles } from '../src/ingest/import-files.js';
+import { importInWorker } from '../src/ingest/import-in-worker.js';
 import { lineProgress } from '../src/progress/progress.js';
-import { KeywordIndex } from '../src/search/keyword/keyword-index.js';
 import { logLine, runWorker } from './worker-io.js';
 
 /** What the parent asks of a paperboy import. */
@@ -34,10 +33,9 @@ async function main(args: PaperboyImportArgs): Promise<PaperboyImportResult> {
   const db = openDatabase(args.url);
   try {
     await migrate(db);
-    const keyword = new KeywordIndex(db);
     const started = performance.now();
-    const summary = await importFiles({ db, keyword }, [args.corpus], { progress: lineProgress(log) });
-    await keyword.indexPending();
+    // The same path as `paperboy import`: the import thread with its bounded heap, indexing included.
+    const summary = await importInWorker(args.url, [args.corpus], { progress: lineProgress(log) });
     const seconds = (performance.now() - started) / 1000;
     const papers = summary.added + summary.updated + summary.unchanged;
     return {

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { ExitCode } from './main.js';
 import { openContext } from './context.js';
-import { importFiles } from '../ingest/import-files.js';
+import { importInWorker } from '../ingest/import-in-worker.js';
 import type { IngestSummary } from '../ingest/pipeline.js';
 import { silentProgress, terminalProgress } from '../progress/progress.js';
 
@@ -56,7 +56,7 @@ export function registerImport(program: Command, exit: ExitCode): void {
       const began = Date.now();
       try {
         const progress = opts.json && !process.stderr.isTTY ? silentProgress : terminalProgress();
-        const summary = await importFiles(ctx, paths, { progress, batchSize: size });
+        const summary = await importInWorker(ctx.config.databaseUrl, paths, { progress, batchSize: size });
         if (summary.failed > 0) exit.code = 1;
         if (opts.json) {
           const { added, updated, unchanged, failed, errors } = summary;

@@ -70,7 +70,8 @@ function fail(source: string, message: string): ParseResult {
 export async function importFiles(deps: ImportDeps, paths: readonly string[], opts: ImportOptions = {}): Promise<IngestSummary> {
   const progress = opts.progress ?? silentProgress;
   const formats = opts.formats ?? FILE_FORMATS;
-  const indexEvery = opts.indexEvery ?? 20_000;
+  // Check after every batch: starting the next background segment early keeps the end-of-import tail short.
+  const indexEvery = opts.indexEvery ?? 0;
   const { files, problems } = await listFiles(paths);
   progress.start(await estimateRecords(files), 'records');
   let sinceIndex = 0;
