@@ -1,28 +1,18 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import type { FastifyInstance } from 'fastify';
 import { htmlPage as page, cardTitles as titles } from './helpers/html-doc.js';
-import { backends, type FreshDb } from './helpers/databases.js';
-import { seedDays, seedSite, siteApp } from './helpers/site-seed.js';
+import { backends } from './helpers/databases.js';
+import { seedDays, seededSite, siteApp } from './helpers/site-seed.js';
 import { paperRecord } from './helpers/paper-records.js';
 import { upsertRecords } from '../src/store/papers-write.js';
 
 for (const backend of backends()) {
   describe(`daily listing pages (${backend.name})`, () => {
-    let fresh: FreshDb;
-    let app: FastifyInstance;
+    const site = seededSite(backend);
     const d = seedDays();
-    before(async () => {
-      fresh = await backend.create();
-      app = await siteApp(fresh, await seedSite(fresh));
-    });
-    after(async () => {
-      await app.close();
-      await fresh.drop();
-    });
 
     it('shows the newest listed day at / with landmarks, skip link and a theme toggle', async () => {
-      const doc = await page(app, '/');
+      const doc = await page(site.app, '/');
       assert.deepEqual(titles(doc), ['Small models that reason', 'Benchmarks for code agents']);
       assert.equal(doc.querySelector('main#main h1')!.text.includes(d.latest.slice(0, 4)), true);
       assert.ok(doc.querySelector('header.site-header nav[aria-label="Main"]'));
@@ -37,7 +27,7 @@ for (const backend of backends()) {
     });
 
     it('shows everything a card needs', async () => {
-      const doc = await page(app, `/papers?date=${d.middle}`);
+      const doc = await page(site.app, `/papers?date=${d.middle}`);
       assert.deepEqual(titles(doc).slice(0, 2), ['Diffusion transformers for protein design', 'Retrieval augmented speech models']);
       const card = doc.querySelector('.paper[data-paper-id="2503.00010"]')!;
       assert.equal(card.querySelector('h2 a')!.getAttribute('href'), '/papers/2503.00010');
@@ -55,25 +45,25 @@ for (const backend of backends()) {
     });
 
     it('links previous and next listed days, skipping empty ones', async () => {
-      const doc = await page(app, `/papers?date=${d.middle}`);
+      const doc = await page(site.app, `/papers?date=${d.middle}`);
       assert.equal(doc.querySelector('.period-nav a[rel=prev]')!.getAttribute('href'), `/papers?date=${d.older}`);
       assert.equal(doc.querySelector('.period-nav a[rel=next]')!.getAttribute('href'), `/papers?date=${d.latest}`);
     });
 
     it('says so when nothing was featured and links the nearest day with papers', async () => {
-      const doc = await page(app, `/papers?date=${d.gap}`);
+      const doc = await page(site.app, `/papers?date=${d.gap}`);
       assert.equal(titles(doc).length, 0);
       assert.match(doc.querySelector('.empty')!.text, /No papers were featured on this day/);
       assert.ok([`/papers?date=${d.middle}`, `/papers?date=${d.latest}`].includes(doc.querySelector('a.nearest')!.getAttribute('href')!));
-      const far = await page(app, '/papers?date=2001-01-01');
+      const far = await page(site.app, '/papers?date=2001-01-01');
       assert.equal(far.querySelector('a.nearest')!.getAttribute('href'), `/papers?date=${d.older}`);
     });
 
     it('lists a week and a month, and sorts by listing time', async () => {
-      const month = await page(app, `/papers?month=${d.middle.slice(0, 7)}`);
+      const month = await page(site.app, `/papers?month=${d.middle.slice(0, 7)}`);
       assert.ok(titles(month).includes('Diffusion transformers for protein design'));
       assert.match(month.querySelector('.lede')!.text, /featured paper/);
-      const newest = await page(app, `/papers?date=${d.middle}&sort=publishedAt`);
+      const newest = await page(site.app, `/papers?date=${d.middle}&sort=publishedAt`);
       assert.deepEqual(titles(newest)[0], 'Tokenizers without vocabularies');
       assert.equal(newest.querySelector('.segmented[aria-label=Sort] a[aria-current]')!.text, 'Newest');
       assert.equal(newest.querySelector('input[type=hidden][name=sort]')!.getAttribute('value'), 'publishedAt');
@@ -81,11 +71,11 @@ for (const backend of backends()) {
 
     it('answers a malformed period with a 400 page, never a 500', async () => {
       for (const url of ['/papers?date=2025-02-30', '/papers?week=2025-W99', '/papers?month=13', '/papers?date=x&date=y', '/papers?date=%3Cscript%3E']) {
-        const doc = await page(app, url, 400);
+        const doc = await page(site.app, url, 400);
         assert.match(doc.querySelector('h1')!.text, /not a date/);
         assert.ok(doc.querySelector('form input[type=date]'));
       }
-      const odd = await page(app, '/papers?date=&sort=bogus&page=-3');
+      const odd = await page(site.app, '/papers?date=&sort=bogus&page=-3');
       assert.deepEqual(titles(odd), ['Small models that reason', 'Benchmarks for code agents']);
     });
   });

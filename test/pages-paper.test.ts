@@ -1,26 +1,16 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import type { FastifyInstance } from 'fastify';
-import { backends, type FreshDb } from './helpers/databases.js';
-import { seedDays, seedSite, siteApp } from './helpers/site-seed.js';
+import { backends } from './helpers/databases.js';
+import { seedDays, seededSite } from './helpers/site-seed.js';
 import { htmlPage as page } from './helpers/html-doc.js';
 
 for (const backend of backends()) {
   describe(`paper page (${backend.name})`, () => {
-    let fresh: FreshDb;
-    let app: FastifyInstance;
+    const site = seededSite(backend);
     const d = seedDays();
-    before(async () => {
-      fresh = await backend.create();
-      app = await siteApp(fresh, await seedSite(fresh));
-    });
-    after(async () => {
-      await app.close();
-      await fresh.drop();
-    });
 
     it('shows the whole paper with links to its authors, organization and categories', async () => {
-      const doc = await page(app, '/papers/2503.00010');
+      const doc = await page(site.app, '/papers/2503.00010');
       const article = doc.querySelector('main article.paper-page')!;
       assert.equal(article.querySelector('h1')!.text, 'Diffusion transformers for protein design');
       assert.deepEqual(article.querySelectorAll('a.author').map((a) => [a.text, a.getAttribute('href')]), [
@@ -54,20 +44,20 @@ for (const backend of backends()) {
 
     it('serves old-style ids with a plain or an encoded slash', async () => {
       for (const url of ['/papers/hep-th/9901001', '/papers/hep-th%2F9901001']) {
-        const doc = await page(app, url);
+        const doc = await page(site.app, url);
         assert.equal(doc.querySelector('h1')!.text, 'Strings on old-style identifiers', url);
         assert.equal(doc.querySelector('ul.actions a.primary')!.getAttribute('href'), 'https://arxiv.org/abs/hep-th/9901001');
       }
-      const list = await page(app, '/categories/hep-th');
+      const list = await page(site.app, '/categories/hep-th');
       assert.equal(list.querySelector('.paper h2 a')!.getAttribute('href'), '/papers/hep-th/9901001');
     });
 
     it('redirects versioned ids to the paper and answers unknown ids with a 404 page', async () => {
-      const res = await app.inject('/papers/2503.00010v2');
+      const res = await site.app.inject('/papers/2503.00010v2');
       assert.equal(res.statusCode, 301);
       assert.equal(res.headers['location'], '/papers/2503.00010');
       for (const url of ['/papers/9999.99999', '/papers/%3Cscript%3E', '/papers/a/b/c/d']) {
-        const doc = await page(app, url, 404);
+        const doc = await page(site.app, url, 404);
         assert.equal(doc.querySelector('h1')!.text, 'Not found');
       }
     });

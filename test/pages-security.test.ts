@@ -1,8 +1,7 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import type { FastifyInstance } from 'fastify';
-import { backends, type FreshDb } from './helpers/databases.js';
-import { HOSTILE, seedDays, seedSite, siteApp } from './helpers/site-seed.js';
+import { backends } from './helpers/databases.js';
+import { HOSTILE, seedDays, seededSite } from './helpers/site-seed.js';
 import { parseHtml } from './helpers/html-doc.js';
 
 /** Asserts a page carries no markup from the hostile paper and shows its text as written. */
@@ -20,17 +19,8 @@ function assertInert(url: string, body: string, shows: string[]): void {
 
 for (const backend of backends()) {
   describe(`hostile paper content renders as text (${backend.name})`, () => {
-    let fresh: FreshDb;
-    let app: FastifyInstance;
+    const site = seededSite(backend);
     const d = seedDays();
-    before(async () => {
-      fresh = await backend.create();
-      app = await siteApp(fresh, await seedSite(fresh));
-    });
-    after(async () => {
-      await app.close();
-      await fresh.drop();
-    });
 
     it('on every page that shows it', async () => {
       const pages: Array<[string, string[]]> = [
@@ -45,11 +35,11 @@ for (const backend of backends()) {
         ['/trending', [HOSTILE.title]],
       ];
       for (const [url, shows] of pages) {
-        const res = await app.inject(url);
+        const res = await site.app.inject(url);
         assert.equal(res.statusCode, 200, url);
         assertInert(url, res.body, shows);
       }
-      const home = await app.inject('/');
+      const home = await site.app.inject('/');
       assertInert('/', home.body, []);
     });
 
@@ -61,7 +51,7 @@ for (const backend of backends()) {
         `/categories/${encodeURIComponent('"><img src=x onerror=alert(1)>')}`,
         `/papers?date=${encodeURIComponent('"><script>alert(1)</script>')}`,
       ]) {
-        const res = await app.inject(url);
+        const res = await site.app.inject(url);
         assert.ok(res.statusCode < 500, `${url}: ${res.statusCode}`);
         assertInert(url, res.body, []);
       }

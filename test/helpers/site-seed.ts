@@ -5,7 +5,8 @@ import { loadConfig } from '../../src/config/config.js';
 import { createLogger } from '../../src/logging/logger.js';
 import { KeywordIndex } from '../../src/search/keyword/keyword-index.js';
 import { upsertRecords } from '../../src/store/papers-write.js';
-import type { FreshDb } from './databases.js';
+import { before, after } from 'node:test';
+import type { Backend, FreshDb } from './databases.js';
 import { paperRecord } from './paper-records.js';
 
 /** Markup and text that must always come out as text. */
@@ -100,4 +101,21 @@ export async function seedSite(fresh: FreshDb, now = new Date(), extra: readonly
 export async function siteApp(fresh: FreshDb, keyword = new KeywordIndex(fresh.db)): Promise<FastifyInstance> {
   const config = loadConfig({ DATABASE_URL: fresh.url, PAPERBOY_LOG_LEVEL: 'silent' });
   return buildApp({ config, db: fresh.db, keyword, logger: createLogger(config) });
+}
+
+/**
+ * Registers hooks that seed a fresh site on `backend` before a suite's tests and tear it down
+ * after; tests read `site.app` and `site.fresh` once the hooks ran.
+ */
+export function seededSite(backend: Backend): { readonly app: FastifyInstance; readonly fresh: FreshDb } {
+  const site = {} as { app: FastifyInstance; fresh: FreshDb };
+  before(async () => {
+    site.fresh = await backend.create();
+    site.app = await siteApp(site.fresh, await seedSite(site.fresh));
+  });
+  after(async () => {
+    await site.app.close();
+    await site.fresh.drop();
+  });
+  return site;
 }
