@@ -21,7 +21,7 @@ export function importInWorker(databaseUrl: string, paths: readonly string[], op
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./import-worker.js', import.meta.url), {
       workerData: { databaseUrl, paths: [...paths], batchSize: opts.batchSize },
-      resourceLimits: { maxOldGenerationSizeMb: IMPORT_HEAP_MB },
+      resourceLimits: { maxOldGenerationSizeMb: IMPORT_HEAP_MB, maxYoungGenerationSizeMb: 64 },
     });
     let summary: IngestSummary | null = null;
     worker.on('message', (m: Message) => {
