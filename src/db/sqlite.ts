@@ -111,7 +111,7 @@ export function openSqlite(file: string): SqliteDb {
   raw.pragma('synchronous = NORMAL');
   raw.pragma('busy_timeout = 15000');
   raw.pragma('foreign_keys = ON');
-  raw.pragma('cache_size = -65536'); // 64 MiB page cache: big imports must stay well under 1 GB
+  raw.pragma('cache_size = -32768'); // 32 MiB page cache: big imports must stay well under 1 GB
   raw.pragma('mmap_size = 0');
   raw.pragma('wal_autocheckpoint = 16384'); // 64 MiB of WAL between checkpoints: fewer rewrites of hot pages
   raw.pragma('temp_store = MEMORY');
