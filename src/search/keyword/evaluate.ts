@@ -111,27 +111,10 @@ export function evaluate(q: ParsedQuery, input: EvalInput): Candidates {
   };
 
   const grouped = new Set(groups.flatMap((g) => g.terms));
+  // Scoring words that no group requires: all of them for pasted text (G = 0), none for plain queries.
   const extra = [...input.weights].filter(([t]) => !grouped.has(t));
-  if (G > 0 && extra.length) {
-    // Filters plus free words (pasted text): candidates pass every filter and contain some word.
-    const done = base + G;
-    for (const [t, w] of extra) {
-      for (const l of lists.get(t) ?? []) {
-        const { ids, imps } = l;
-        for (let i = 0; i < ids.length; i++) {
-          const d = ids[i]!;
-          const s = stamp[d];
-          if (s === pass) { score[d] += w * imps[i]!; continue; }
-          if (s !== done) continue;
-          if (!dayOk(d)) { stamp[d] = excl; continue; }
-          stamp[d] = pass;
-          score[d] += w * imps[i]!;
-          push(d);
-        }
-      }
-    }
-  } else if (G > 0) {
-    const done = base + G;
+  const done = base + G;
+  if (G > 0 && !extra.length) {
     for (const t of groups[0]!.terms) {
       for (const l of lists.get(t) ?? []) {
         for (const d of l.ids) {
@@ -143,14 +126,15 @@ export function evaluate(q: ParsedQuery, input: EvalInput): Candidates {
       }
     }
   } else {
-    for (const [t, w] of input.weights) {
+    // Any word admits a paper that passed every group (filters, when there are any) and was not excluded.
+    for (const [t, w] of extra) {
       for (const l of lists.get(t) ?? []) {
         const { ids, imps } = l;
         for (let i = 0; i < ids.length; i++) {
           const d = ids[i]!;
           const s = stamp[d];
           if (s === pass) { score[d] += w * imps[i]!; continue; }
-          if (s === excl) continue;
+          if (G > 0 ? s !== done : s === excl) continue;
           if (!dayOk(d)) { stamp[d] = excl; continue; }
           stamp[d] = pass;
           score[d] = w * imps[i]!;
