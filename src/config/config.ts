@@ -20,6 +20,27 @@ export interface Config {
   readonly smtpUrl: string | undefined;
   /** The server-side cache of rendered pages (see src/web/http/page-cache.ts). */
   readonly pageCache: PageCacheConfig;
+  /** Key for signed links (confirm, unsubscribe, preferences). Unset: one is generated and kept in the database. */
+  readonly secret: string | undefined;
+  /** Sender of every email, e.g. `paperboy <digest@example.org>`. */
+  readonly mailFrom: string;
+  /** Most emails sent per second (SMTP servers and providers throttle bursts). */
+  readonly mailRatePerSecond: number;
+  /** Hour of the day (UTC) at which `serve` sends the day's digests. */
+  readonly digestHourUtc: number;
+  readonly embeddings: EmbeddingsConfig;
+}
+
+/** Where paper embeddings come from. */
+export interface EmbeddingsConfig {
+  /** An OpenAI-compatible base URL (its `/v1/embeddings` or `/embeddings` is called); unset: the built-in offline model. */
+  readonly url: string | undefined;
+  readonly model: string | undefined;
+  readonly apiKey: string | undefined;
+  /** Per-request limit before a call counts as failed (search then falls back to keyword). */
+  readonly timeoutMs: number;
+  /** Seconds between two runs of the background job that embeds new papers in `serve`. */
+  readonly intervalSeconds: number;
 }
 
 /** Limits of the rendered-page cache; `maxBytes` 0 turns it off. */
@@ -51,6 +72,15 @@ const schema = z.object({
   PAPERBOY_PAGE_CACHE_MB: z.coerce.number().min(0).max(65536).default(64),
   PAPERBOY_PAGE_CACHE_VERSION_TTL_MS: z.coerce.number().int().min(0).max(250).default(0),
   PAPERBOY_PAGE_CACHE_MAX_AGE_SECONDS: z.coerce.number().int().min(1).max(86400).default(60),
+  PAPERBOY_SECRET: z.string().min(16, 'use at least 16 characters').optional(),
+  PAPERBOY_MAIL_FROM: z.string().min(3).default('paperboy <paperboy@localhost>'),
+  PAPERBOY_MAIL_RATE: z.coerce.number().positive().max(10000).default(20),
+  PAPERBOY_DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(7),
+  PAPERBOY_EMBEDDINGS_URL: z.string().url().optional(),
+  PAPERBOY_EMBEDDINGS_MODEL: z.string().min(1).optional(),
+  PAPERBOY_EMBEDDINGS_API_KEY: z.string().min(1).optional(),
+  PAPERBOY_EMBEDDINGS_TIMEOUT_MS: z.coerce.number().int().min(100).max(600000).default(10000),
+  PAPERBOY_EMBED_INTERVAL_SECONDS: z.coerce.number().min(1).max(86400).default(15),
 });
 
 /** A configuration problem, reported with the variable that caused it. */
@@ -82,6 +112,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxBytes: Math.floor(e.PAPERBOY_PAGE_CACHE_MB * 1024 * 1024),
       versionTtlMs: e.PAPERBOY_PAGE_CACHE_VERSION_TTL_MS,
       maxAgeMs: e.PAPERBOY_PAGE_CACHE_MAX_AGE_SECONDS * 1000,
+    }),
+    secret: e.PAPERBOY_SECRET,
+    mailFrom: e.PAPERBOY_MAIL_FROM,
+    mailRatePerSecond: e.PAPERBOY_MAIL_RATE,
+    digestHourUtc: e.PAPERBOY_DIGEST_HOUR,
+    embeddings: Object.freeze({
+      url: e.PAPERBOY_EMBEDDINGS_URL,
+      model: e.PAPERBOY_EMBEDDINGS_MODEL,
+      apiKey: e.PAPERBOY_EMBEDDINGS_API_KEY,
+      timeoutMs: e.PAPERBOY_EMBEDDINGS_TIMEOUT_MS,
+      intervalSeconds: e.PAPERBOY_EMBED_INTERVAL_SECONDS,
     }),
   });
 }

@@ -1,6 +1,9 @@
 import type { Db, Dialect } from './db.js';
 import { initialSchema } from './migrations/001-initial.js';
 import { dataVersionSchema } from './migrations/002-data-version.js';
+import { embeddingsSchema } from './migrations/003-embeddings.js';
+import { subscribersSchema } from './migrations/004-subscribers.js';
+import { digestsSchema } from './migrations/005-digests.js';
 
 /** One forward-only schema step; `up` returns the SQL for the dialect at hand. */
 export interface Migration {
@@ -13,6 +16,9 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial', up: initialSchema },
   { version: 2, name: 'data-version', up: dataVersionSchema },
+  { version: 3, name: 'embeddings', up: embeddingsSchema },
+  { version: 4, name: 'subscribers', up: subscribersSchema },
+  { version: 5, name: 'digests', up: digestsSchema },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
