@@ -8,6 +8,7 @@ import { machineInfo } from './machine.js';
 import { measureSize, type SizeContext } from './measure-size.js';
 import { BenchError, parseOptions, USAGE, type BenchOptions } from './options.js';
 import { pgServer, type PgServer } from './pg-server.js';
+import { vectorBench } from './vector.js';
 import { machineLines, markdown, sizeTables, TARGETS, type SizeReport } from './report.js';
 
 // `npm run bench`: import throughput, peak memory and keyword-search latency of paperboy on SQLite
@@ -26,12 +27,21 @@ function webBench(opts: BenchOptions): Promise<number> {
   return new Promise((resolve) => child.once('exit', (code) => resolve(code ?? 1)));
 }
 
+/** The digest benchmark, in its own process (it starts an SMTP sink process of its own). */
+function digestBench(opts: BenchOptions): Promise<number> {
+  log('=== digests (dist/bench/digest.js) ===');
+  const child = spawn(process.execPath, [join(root, 'dist', 'bench', 'digest.js'), '--data', opts.dataDir], { stdio: 'inherit' });
+  return new Promise((resolve) => child.once('exit', (code) => resolve(code ?? 1)));
+}
+
 async function main(): Promise<number> {
   const opts = parseOptions(process.argv.slice(2), root);
   if (opts === 'help') { say(USAGE); return 0; }
-  const code = opts.only.some((p) => p !== 'web') ? await importAndSearch(opts) : 0;
-  if (code !== 0 || !opts.only.includes('web')) return code;
-  return webBench(opts);
+  const code = opts.only.some((p) => p === 'import' || p === 'search') ? await importAndSearch(opts) : 0;
+  if (code === 0 && opts.only.includes('vector')) await vectorBench(opts, log, say);
+  const web = code === 0 && opts.only.includes('web') ? await webBench(opts) : code;
+  if (web !== 0 || !opts.only.includes('digest')) return web;
+  return digestBench(opts);
 }
 
 async function importAndSearch(opts: BenchOptions): Promise<number> {

@@ -3,12 +3,13 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { machineInfo } from './machine.js';
 import { BenchError } from './options.js';
-import { ensureWebDb } from './web-db.js';
-import { load, startBare, startPaperboy, stopAll, type ServerProcess } from './web-load.js';
+import { ensureEmbedded, ensureWebDb } from './web-db.js';
+import { load, startBare, startPaperboy, stopAll, warmUp, type ServerProcess } from './web-load.js';
 import { webMarkdown, webTable, WEB_TARGETS, type PageRow } from './web-report.js';
 
-// `npm run bench:web`: requests/s and latency of the home, a paper and a search page of the real
-// server over 100,000 papers, next to a bare node:http server sending the same bytes.
+// `npm run bench:web`: requests/s and latency of the home, a paper (with its similar papers), a
+// search page (hybrid and semantic) and the similar-papers API of the real server over 100,000
+// papers, next to a bare node:http server sending the same bytes.
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const log = (line: string): void => { process.stderr.write(`[bench:web] ${line}\n`); };
@@ -55,12 +56,16 @@ async function main(): Promise<number> {
   const machine = machineInfo();
   const web = await ensureWebDb(opts.dataDir, workDir, opts.papers, log);
   say(`database: ${web.path}: ${web.papers.toLocaleString('en-US')} papers, ${web.listedDays.length} listed days (${web.listedDays.at(-1)} newest)${web.built ? ', built now' : ', reused'}`);
+  const embedded = await ensureEmbedded(web.path, log);
+  say(`semantic model: ${embedded.model ?? 'none'}, ${embedded.embedded.toLocaleString('en-US')} papers embedded (${embedded.seconds.toFixed(0)} s this run)`);
   say(`targets: home and paper pages >= ${WEB_TARGETS.minRatio}x the bare server's requests/s; p99 < ${WEB_TARGETS.p99Ms} ms at ${opts.connections} connections`);
   say('note: the load generator shares the machine with both servers; compare the two columns of one run, not runs on different machines');
   const pages = [
     { name: 'home', path: '/' },
     { name: 'paper', path: `/papers/${web.samplePaperId.split('/').map(encodeURIComponent).join('/')}` },
     { name: 'search', path: `/search?q=${encodeURIComponent(opts.query)}` },
+    { name: 'search semantic', path: `/search?q=${encodeURIComponent(opts.query)}&mode=semantic` },
+    { name: 'similar api', path: `/api/papers/${web.samplePaperId.split('/').map(encodeURIComponent).join('/')}/similar` },
   ];
   const tmp = mkdtempSync(join(workDir, 'web-pages-'));
   let paperboy: ServerProcess | null = null;
@@ -68,6 +73,7 @@ async function main(): Promise<number> {
   const rows: PageRow[] = [];
   try {
     paperboy = await startPaperboy(root, web.path, log);
+    await warmUp(paperboy.origin, pages.map((p) => p.path), log);
     const manifest = [];
     const fetched = new Map<string, { status: number; bytes: number }>();
     for (const p of pages) {
@@ -92,6 +98,7 @@ async function main(): Promise<number> {
       // The same pages rendered on every request: what a visitor pays right after an import.
       await paperboy.stop();
       paperboy = await startPaperboy(root, web.path, log, { PAPERBOY_PAGE_CACHE_MB: '0' });
+      await warmUp(paperboy.origin, pages.map((p) => p.path), log);
       for (const row of [...rows]) {
         log(`${row.name}: paperboy without the page cache`);
         const pb = await load(paperboy.origin + row.path, opts.connections, opts.seconds);

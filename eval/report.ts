@@ -20,3 +20,21 @@ export function table(rows: readonly ResultRow[]): string {
   const lines = rows.map((r) => `${r.collection.padEnd(10)} ${r.mode.padEnd(w)} ${cells(r.score.test)}  |   ${cells(r.score.dev)}  | ${String(r.score.test.queries).padStart(7)}  ${r.score.seconds.toFixed(1).padStart(7)}`);
   return [head, '-'.repeat(head.length), ...lines].join('\n');
 }
+
+const cell = (v: number | undefined): string => (v === undefined ? '-' : (v * 100).toFixed(1)).padStart(6);
+
+/**
+ * The final table: one line per mode across every collection, so the default mode is chosen by
+ * numbers (CSFCube test folds and dev fold: MAP and NDCG%20; CACM and CISI: MAP and P@10).
+ */
+export function summaryTable(rows: readonly ResultRow[]): string {
+  const modes = [...new Set(rows.map((r) => r.mode))];
+  const w = Math.max(8, ...modes.map((m) => m.length));
+  const find = (collection: string, mode: string): RunScore | undefined => rows.find((r) => r.collection === collection && r.mode === mode)?.score;
+  const head = `${'mode'.padEnd(w)} | ${'CSFCube test MAP'.padStart(16)} ${'NDCG%20'.padStart(7)} | ${'dev MAP'.padStart(7)} ${'NDCG%20'.padStart(7)} | ${'CACM MAP'.padStart(8)} ${'P@10'.padStart(6)} | ${'CISI MAP'.padStart(8)} ${'P@10'.padStart(6)}`;
+  const lines = modes.map((m) => {
+    const cs = find('csfcube', m), ca = find('cacm', m), ci = find('cisi', m);
+    return `${m.padEnd(w)} | ${cell(cs?.test.map).padStart(16)} ${cell(cs?.test.ndcg).padStart(7)} | ${cell(cs?.dev?.map).padStart(7)} ${cell(cs?.dev?.ndcg).padStart(7)} | ${cell(ca?.test.map).padStart(8)} ${cell(ca?.test.p10)} | ${cell(ci?.test.map).padStart(8)} ${cell(ci?.test.p10)}`;
+  });
+  return [head, '-'.repeat(head.length), ...lines].join('\n');
+}

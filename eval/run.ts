@@ -6,7 +6,7 @@ import { importCollection } from './imported-collection.js';
 import { ALL_MODES } from './all-modes.js';
 import type { ModeContext } from './modes.js';
 import { OptionsError, parseOptions, USAGE } from './options.js';
-import { table, type ResultRow } from './report.js';
+import { summaryTable, table, type ResultRow } from './report.js';
 import { scoreRun } from './score.js';
 import { SPECTER_PUBLISHED, specterCheck } from './specter-check.js';
 
@@ -62,6 +62,7 @@ async function main(): Promise<number> {
         + `(published ${(SPECTER_PUBLISHED.map * 100).toFixed(2)} / ${(SPECTER_PUBLISHED.ndcg * 100).toFixed(2)}): ${ok ? 'reproduced' : 'MISMATCH'}`);
     }
   }
+  say(`\nAll modes, all collections (percent):\n${summaryTable(rows)}`);
   say('\nMAP, P@10 and NDCG in percent. CSFCube: test = mean of test folds 1 and 2, dev = dev fold 1 (its protocol); '
     + 'relevant = grade >= 2, NDCG at 20% of the pool with graded gains. CACM/CISI: judged queries, depth 1000, NDCG at 10.');
   mkdirSync(opts.outDir, { recursive: true });

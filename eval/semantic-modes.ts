@@ -1,13 +1,14 @@
 import { paperText } from '../src/search/vector/embedder.js';
 import { LsaEmbedder, type LsaOptions } from '../src/search/vector/lsa-embedder.js';
+import { SIMILAR_PAPERS_LSA } from '../src/search/similarity/similar-papers.js';
 import { cosine } from '../src/search/vector/cosine.js';
 import { fusedRanking, reciprocalRankFusion, scoreFusion } from '../src/search/vector/fusion.js';
 import type { EvalQuery } from './collection.js';
 import { DEPTH, queryText, type Mode, type ModeContext } from './modes.js';
 import { orderPool, type Ranker } from './ranking.js';
 
-/** Measured defaults: 64 dimensions, every word (chosen on CSFCube dev fold 1, see the report). */
-export const LSA_OPTIONS: LsaOptions = { dimensions: 64, minDocFreq: 1 };
+/** One model serves search and similar papers, as in the product: SIMILAR_PAPERS_LSA (chosen on CSFCube dev fold 1). */
+export const LSA_OPTIONS: LsaOptions = SIMILAR_PAPERS_LSA;
 
 interface Semantic {
   model: LsaEmbedder;
@@ -64,7 +65,7 @@ function ranker(fused: (q: EvalQuery) => Promise<string[]>): Ranker {
 export const SEMANTIC_MODES: Mode[] = [
   {
     name: 'semantic',
-    about: 'LSA (64 dimensions) trained on the collection, cosine similarity',
+    about: 'LSA (64 dimensions, words in 3+ papers) trained on the collection, cosine similarity',
     build: async (ctx) => ranker(async (q) => fusedRanking(await cosines(ctx, q))),
   },
   {
@@ -75,6 +76,14 @@ export const SEMANTIC_MODES: Mode[] = [
       return ranker(async (q) => fusedRanking(scoreFusion([{ scores: await kw(q), weight: 0.5, missing: 0 }, { scores: await cosines(ctx, q), weight: 0.5 }])));
     },
   },
+  ...[0.6, 0.7, 0.8].map((w): Mode => ({
+    name: `hybrid-kw${Math.round(w * 100)}`,
+    about: `z-score fusion of the keyword index (BM25F, weight ${w}) and LSA (weight ${(1 - w).toFixed(1)})`,
+    build: async (ctx) => {
+      const kw = keywordScores(ctx);
+      return ranker(async (q) => fusedRanking(scoreFusion([{ scores: await kw(q), weight: w, missing: 0 }, { scores: await cosines(ctx, q), weight: 1 - w }])));
+    },
+  })),
   {
     name: 'hybrid-rrf',
     about: 'reciprocal rank fusion (k 60) of the keyword index (BM25F) and LSA',

@@ -17,6 +17,7 @@ import {
 } from '../src/store/listings.js';
 import { backends, type FreshDb } from './helpers/databases.js';
 import { paperRecord } from './helpers/paper-records.js';
+import { withSemantic } from './helpers/web-app.js';
 
 const FIXTURE = fileURLToPath(new URL('../../test/fixtures/api/2025-06-02.json', import.meta.url));
 const day = (d: string): Period => ({ kind: 'day', day: d });
@@ -76,7 +77,7 @@ for (const backend of backends()) {
         paperRecord('2501.00009', { upvotes: 100, ...dated('2025-01-01T00:00:00.000Z'), organization: { name: 'lab' } }),
       ]);
       const config = loadConfig({ DATABASE_URL: fresh.url, PAPERBOY_LOG_LEVEL: 'silent' });
-      app = await buildApp({ config, db: fresh.db, keyword: new KeywordIndex(fresh.db), logger: createLogger(config) });
+      app = await buildApp(withSemantic({ config, db: fresh.db, keyword: new KeywordIndex(fresh.db), logger: createLogger(config) }));
     });
     after(async () => {
       await app.close();
@@ -166,7 +167,7 @@ for (const backend of backends()) {
       const fresh = await backend.create();
       const keyword = new KeywordIndex(fresh.db);
       const config = loadConfig({ DATABASE_URL: fresh.url, PAPERBOY_LOG_LEVEL: 'silent' });
-      const app = await buildApp({ config, db: fresh.db, keyword, logger: createLogger(config) });
+      const app = await buildApp(withSemantic({ config, db: fresh.db, keyword, logger: createLogger(config) }));
       try {
         const summary = await importFiles({ db: fresh.db, keyword }, [FIXTURE]);
         assert.equal(summary.added, 6);

@@ -11,6 +11,8 @@ import { importFiles } from '../src/ingest/import-files.js';
 import { backends, type FreshDb } from './helpers/databases.js';
 import { paperRecord } from './helpers/paper-records.js';
 import { schemaErrors } from './helpers/json-schema-check.js';
+import { semanticCorpus } from './helpers/semantic-corpus.js';
+import { createSemanticSearch, type SemanticEngine } from '../src/search/semantic/create-semantic-search.js';
 
 const FIXTURE = fileURLToPath(new URL('../../test/fixtures/api/2025-06-02.json', import.meta.url));
 
@@ -40,6 +42,20 @@ function fastifyRoutes(app: FastifyInstance): { method: string; path: string }[]
   return out;
 }
 
+/** The example JSON body of an operation, if it takes one. */
+function bodyExample(op: Obj): { schema: Obj; example: unknown } | null {
+  const media = op['requestBody']?.['content']?.['application/json'];
+  return media ? { schema: media['schema'], example: media['example'] } : null;
+}
+
+/** Sends one operation: GETs as URLs, operations with a body as JSON (`body` overrides the example). */
+function send(app: FastifyInstance, method: string, url: string, op: Obj, body?: unknown) {
+  const example = bodyExample(op);
+  if (!example) return app.inject({ method: method.toUpperCase() as 'GET', url });
+  const payload = body === undefined ? JSON.stringify(example.example) : typeof body === 'string' ? body : JSON.stringify(body);
+  return app.inject({ method: method.toUpperCase() as 'POST', url, payload, headers: { 'content-type': 'application/json' } });
+}
+
 /** The URL of an operation with example values; `extra` adds or overrides query parameters. */
 function urlFor(path: string, params: Param[], extra: Record<string, string> = {}, onlyRequired = false): string {
   let url = path;
@@ -57,16 +73,20 @@ for (const backend of backends()) {
   describe(`OpenAPI document (${backend.name})`, () => {
     let fresh: FreshDb;
     let app: FastifyInstance;
+    let semantic: SemanticEngine;
     let doc: Obj;
     const operations: [string, string, Obj][] = [];
     before(async () => {
       fresh = await backend.create();
       const keyword = new KeywordIndex(fresh.db);
       await importFiles({ db: fresh.db, keyword }, [FIXTURE]);
-      await upsertRecords(fresh.db, [paperRecord('hep-th/9901001', { title: 'Old style' })]);
+      // The semantic corpus is large enough to train a model, so similar papers and recommendations rank by meaning.
+      await upsertRecords(fresh.db, [paperRecord('hep-th/9901001', { title: 'Old style' }), ...semanticCorpus().records]);
       await keyword.indexPending();
       const config = loadConfig({ DATABASE_URL: fresh.url, PAPERBOY_LOG_LEVEL: 'silent' });
-      app = await buildApp({ config, db: fresh.db, keyword, logger: createLogger(config) });
+      semantic = createSemanticSearch({ db: fresh.db, keyword, config });
+      assert.equal((await semantic.embedPending()).problem, undefined);
+      app = await buildApp({ config, db: fresh.db, keyword, semantic, logger: createLogger(config) });
       const res = await app.inject('/api/openapi.json');
       assert.equal(res.statusCode, 200);
       assert.equal(res.headers['content-type'], 'application/json; charset=utf-8');
@@ -77,8 +97,15 @@ for (const backend of backends()) {
     });
     after(async () => {
       await app.close();
+      await semantic.close();
       await fresh.drop();
     });
+
+    /** A schema with its $ref followed. */
+    function schemaOf(schema: Obj): Obj {
+      const ref = schema['$ref'];
+      return typeof ref === 'string' ? ref.slice(2).split('/').reduce((node: Obj, key) => node[key], doc) : schema;
+    }
 
     function check(url: string, res: { statusCode: number; headers: Obj; body: string }, op: Obj): void {
       const declared = op['responses'][String(res.statusCode)];
@@ -88,6 +115,9 @@ for (const backend of backends()) {
       if (type !== 'application/json') return;
       const errors = schemaErrors(JSON.parse(res.body), (media as Obj)['schema'], doc);
       assert.deepEqual(errors.slice(0, 10), [], url);
+      for (const [name, h] of Object.entries((declared.headers ?? {}) as Obj)) {
+        if (!/^Present only/.test(String((h as Obj)['description']))) assert.ok(res.headers[name.toLowerCase()] !== undefined, `${url}: header ${name}`);
+      }
     }
 
     it('is OpenAPI 3.1 with valid examples', () => {
@@ -101,6 +131,8 @@ for (const backend of backends()) {
           }
           if (p.in === 'path') assert.ok(path.includes(`{${p.name}}`) && p.required && p.example !== undefined, `${path} ${p.name}`);
         }
+        const body = bodyExample(op);
+        if (body) assert.deepEqual(schemaErrors(body.example, body.schema, doc), [], `${method} ${path} body example`);
       }
     });
 
@@ -108,7 +140,7 @@ for (const backend of backends()) {
       for (const [path, method, op] of operations) {
         const params = (op['parameters'] ?? []) as Param[];
         const url = urlFor(path, params);
-        const res = await app.inject({ method: method.toUpperCase() as 'GET', url });
+        const res = await send(app, method, url, op);
         assert.equal(res.statusCode, 200, `${url}: ${res.body.slice(0, 200)}`);
         check(url, res, op);
         if (path === '/api/daily_papers' || path === '/api/papers/search' || path === '/api/papers') {
@@ -126,7 +158,23 @@ for (const backend of backends()) {
     });
 
     it('answers documented errors in the documented shape', async () => {
-      for (const [path, , op] of operations) {
+      for (const [path, method, op] of operations) {
+        const body = bodyExample(op);
+        if (body && op['responses']['400']) {
+          const url = urlFor(path, (op['parameters'] ?? []) as Param[]);
+          const props = Object.keys((schemaOf(body.schema) as Obj)['properties'] ?? {});
+          for (const name of props) {
+            const res = await send(app, method, url, op, { ...(body.example as Obj), [name]: 'nonsense' });
+            assert.equal(res.statusCode, 400, `${url} ${name}`);
+            check(url, res, op);
+            assert.equal(res.json().parameter, name, `${url} ${name}`);
+          }
+          for (const bad of ['{"positive": [', '[]', '{"unexpected": 1}']) {
+            const res = await send(app, method, url, op, bad);
+            assert.equal(res.statusCode, 400, `${url} ${bad}`);
+            check(url, res, op);
+          }
+        }
         const params = (op['parameters'] ?? []) as Param[];
         if (op['responses']['400']) {
           for (const p of params.filter((x) => x.in === 'query')) {

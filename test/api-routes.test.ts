@@ -11,6 +11,7 @@ import { upsertRecords } from '../src/store/papers-write.js';
 import { importFiles } from '../src/ingest/import-files.js';
 import { backends, type FreshDb } from './helpers/databases.js';
 import { paperRecord } from './helpers/paper-records.js';
+import { withSemantic } from './helpers/web-app.js';
 
 const FIXTURE = fileURLToPath(new URL('../../test/fixtures/api/2025-06-02.json', import.meta.url));
 const HOSTILE = {
@@ -48,7 +49,7 @@ for (const backend of backends()) {
       ]);
       await keyword.indexPending();
       const config = loadConfig({ DATABASE_URL: fresh.url, PAPERBOY_LOG_LEVEL: 'silent' });
-      app = await buildApp({ config, db: fresh.db, keyword, logger: createLogger(config) });
+      app = await buildApp(withSemantic({ config, db: fresh.db, keyword, logger: createLogger(config) }));
     });
     after(async () => {
       await app.close();
@@ -194,10 +195,10 @@ describe('JSON API on an empty or broken database', () => {
   it('lists nothing when nothing was ever listed, and answers a database failure with a JSON 500', async () => {
     const fresh = await backends()[0]!.create();
     const config = loadConfig({ DATABASE_URL: fresh.url, PAPERBOY_LOG_LEVEL: 'silent' });
-    const app = await buildApp({ config, db: fresh.db, keyword: new KeywordIndex(fresh.db), logger: createLogger(config) });
+    const app = await buildApp(withSemantic({ config, db: fresh.db, keyword: new KeywordIndex(fresh.db), logger: createLogger(config) }));
     const broken = openDatabase(fresh.url);
     await broken.close();
-    const failing = await buildApp({ config, db: broken, keyword: new KeywordIndex(broken), logger: createLogger(config) });
+    const failing = await buildApp(withSemantic({ config, db: broken, keyword: new KeywordIndex(broken), logger: createLogger(config) }));
     try {
       assert.deepEqual(assertJson(await app.inject('/api/daily_papers'), 200), []);
       assert.deepEqual(assertJson(await app.inject('/api/papers'), 200), { papers: [], nextCursor: null });

@@ -98,6 +98,32 @@ describe('the site in a real browser', { skip: SKIP ? 'PAPERBOY_SKIP_BROWSER=1' 
     await done();
   });
 
+  it('shows similar papers on a paper page and opens one', async () => {
+    const { page, done } = await open('/papers/2503.00031');
+    const similar = page.locator('section.similar li.similar-paper a.similar-title');
+    assert.ok(await similar.count() >= 1, 'similar papers are listed');
+    const title = await similar.first().textContent();
+    await similar.first().click();
+    await page.waitForURL(/\/papers\/(?!2503\.00031)/);
+    assert.equal(await page.locator('h1').textContent(), title);
+    await done();
+  });
+
+  it('chooses a search mode without JavaScript', async () => {
+    const { page, done } = await open('/search?q=speech', { javaScriptEnabled: false });
+    assert.equal(await page.isChecked('input[name=mode][value=hybrid]'), true);
+    await page.check('input[name=mode][value=semantic]');
+    await page.click('.search-main button[type=submit]');
+    await page.waitForURL(/mode=semantic/);
+    assert.equal(await page.isChecked('input[name=mode][value=semantic]'), true);
+    assert.ok(await page.locator('.paper').count() >= 1);
+    await page.check('input[name=mode][value=keyword]');
+    await page.click('.search-main button[type=submit]');
+    await page.waitForURL(/mode=keyword/);
+    assert.equal(await page.locator('.degraded').count(), 0);
+    await done();
+  });
+
   it('switches the theme, remembers it, and hides the toggle without JavaScript', async () => {
     const { page, done } = await open('/', { colorScheme: 'light' });
     const bg = (): Promise<string> => page.evaluate(() => getComputedStyle(document.body).backgroundColor);

@@ -36,7 +36,7 @@ for (const backend of backends()) {
       assert.equal(article.querySelector('.ai-summary')!.text, 'Diffusion transformers design proteins.');
       assert.deepEqual(article.querySelectorAll('.keywords a').map((a) => a.text), ['protein design', 'diffusion']);
       assert.equal(article.querySelector('a[href="/papers?date=' + d.middle + '"]')!.tagName, 'A');
-      assert.equal(doc.querySelector('.similar'), null, 'similar papers stay hidden until semantic search exists');
+      assert.equal(doc.querySelector('section.similar h2')!.text, 'Similar papers', 'every paper page lists similar papers');
       assert.equal(doc.querySelector('title')!.text, 'Diffusion transformers for protein design · paperboy');
       assert.equal(doc.querySelector('head meta[name=citation_title]')!.getAttribute('content'), 'Diffusion transformers for protein design');
       assert.equal(doc.querySelectorAll('head meta[name=citation_author]').length, 5);

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { backends } from './helpers/databases.js';
 import { HOSTILE, seedDays, seededSite } from './helpers/site-seed.js';
 import { parseHtml } from './helpers/html-doc.js';
+import { HOSTILE_SIMILAR, semanticSite } from './helpers/semantic-corpus.js';
 
 /** Asserts a page carries no markup from the hostile paper and shows its text as written. */
 function assertInert(url: string, body: string, shows: string[]): void {
@@ -55,6 +56,32 @@ for (const backend of backends()) {
         assert.ok(res.statusCode < 500, `${url}: ${res.statusCode}`);
         assertInert(url, res.body, []);
       }
+    });
+  });
+}
+
+for (const backend of backends()) {
+  describe(`hostile paper content in similar papers and semantic search (${backend.name})`, () => {
+    const site = semanticSite(backend);
+
+    it('renders as text in similar lists, explanations and every search mode', async () => {
+      const similarTo = (body: string): string[] => parseHtml(body).querySelectorAll('section.similar li.similar-paper').map((li) => li.getAttribute('data-paper-id')!);
+      const neighbour = await site.app.inject('/papers/2504.0101');
+      assert.ok(similarTo(neighbour.body).includes(site.hostileId), 'the hostile paper is listed as similar');
+      assertInert('/papers/2504.0101', neighbour.body, [HOSTILE_SIMILAR.title]);
+      const own = await site.app.inject(`/papers/${site.hostileId}`);
+      assert.ok(parseHtml(own.body).querySelectorAll('section.similar .why .term').length > 0, 'explanations are shown');
+      assertInert(`/papers/${site.hostileId}`, own.body, [HOSTILE_SIMILAR.title]);
+      for (const mode of ['keyword', 'semantic', 'hybrid']) {
+        const url = `/search?q=${encodeURIComponent('protein folding design')}&mode=${mode}`;
+        const res = await site.app.inject(url);
+        assert.equal(res.statusCode, 200, url);
+        assertInert(url, res.body, [HOSTILE_SIMILAR.title]);
+      }
+      const pasted = `/search?q=${encodeURIComponent(HOSTILE_SIMILAR.abstract)}`;
+      const res = await site.app.inject(pasted);
+      assert.ok(res.statusCode < 500, pasted);
+      assertInert(pasted, res.body, []);
     });
   });
 }

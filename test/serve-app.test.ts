@@ -9,13 +9,14 @@ import { openDatabase } from '../src/db/connect.js';
 import { upsertRecords } from '../src/store/papers-write.js';
 import { backends, type FreshDb } from './helpers/databases.js';
 import { paperRecord } from './helpers/paper-records.js';
+import { withSemantic } from './helpers/web-app.js';
 
 const HOSTILE_TITLE = '<script>alert("t")</script> Attention & "><img src=x onerror=alert(1)>';
 const LATEX_ABSTRACT = 'We bound the error by $\\mathcal{O}(n^2)$ when x < y && y > z, see <b>Table 1</b>.';
 
 async function appFor(fresh: FreshDb): Promise<FastifyInstance> {
   const config = loadConfig({ DATABASE_URL: fresh.url, PAPERBOY_LOG_LEVEL: 'silent' });
-  return buildApp({ config, db: fresh.db, keyword: new KeywordIndex(fresh.db), logger: createLogger(config) });
+  return buildApp(withSemantic({ config, db: fresh.db, keyword: new KeywordIndex(fresh.db), logger: createLogger(config) }));
 }
 
 /** The text of every element matching a simple `<tag class="name">` selector. */
@@ -137,7 +138,7 @@ for (const backend of backends()) {
       const broken = openDatabase(fresh.url);
       await broken.close();
       const config = loadConfig({ DATABASE_URL: fresh.url, PAPERBOY_LOG_LEVEL: 'silent' });
-      const failing = await buildApp({ config, db: broken, keyword: new KeywordIndex(broken), logger: createLogger(config) });
+      const failing = await buildApp(withSemantic({ config, db: broken, keyword: new KeywordIndex(broken), logger: createLogger(config) }));
       try {
         const page = await failing.inject('/');
         assert.equal(page.statusCode, 500);

@@ -20,7 +20,7 @@ async function authorsInOrder(db: Db, paperId: string): Promise<string[]> {
   const row = await db.get<{ authors: string }>('SELECT authors FROM papers WHERE paper_id = ?', [paperId]);
   const names = JSON.parse(row?.authors ?? '[]') as string[];
   // Every name is also in the authors table (for counts).
-  for (const n of names) assert.ok(await db.get('SELECT id FROM authors WHERE name = ?', [n]), n);
+  for (const n of names) assert.ok(await db.get('SELECT name FROM authors WHERE name = ?', [n]), n);
   return names;
 }
 

@@ -3,12 +3,15 @@ import { openDatabase } from '../db/connect.js';
 import { schemaProblem, schemaStatus } from '../db/migrate.js';
 import { loadConfig, type Config } from '../config/config.js';
 import { KeywordIndex } from '../search/keyword/keyword-index.js';
+import { createSemanticSearch, type SemanticEngine } from '../search/semantic/create-semantic-search.js';
 
 /** The dependencies a command works with, built once in one place and passed explicitly. */
 export interface AppContext {
   config: Config;
   db: Db;
   keyword: KeywordIndex;
+  /** Search modes, similar papers and recommendations over the stored embeddings. */
+  semantic: SemanticEngine;
   close(): Promise<void>;
 }
 
@@ -28,5 +31,7 @@ export async function openContext(opts: { requireSchema?: boolean; env?: NodeJS.
     }
   }
   const keyword = new KeywordIndex(db);
-  return { config, db, keyword, close: async () => { await keyword.close(); await db.close(); } };
+  // A failing embedding endpoint is reported once on stderr (stdout may carry --json output).
+  const semantic = createSemanticSearch({ db, keyword, config, logger: { warn: (m) => process.stderr.write(`paperboy: warning: ${m}\n`) } });
+  return { config, db, keyword, semantic, close: async () => { await semantic.close(); await keyword.close(); await db.close(); } };
 }

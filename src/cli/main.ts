@@ -5,6 +5,11 @@ import { registerImport } from './import.js';
 import { registerHarvest } from './harvest.js';
 import { registerSearch } from './search.js';
 import { registerStats } from './stats.js';
+import { registerReindex } from './reindex.js';
+import { registerSimilar } from './similar.js';
+import { registerRecommend } from './recommend.js';
+import { registerSubscribers } from './subscribers.js';
+import { registerDigest } from './digest.js';
 import { ConfigError } from '../config/config.js';
 
 /** A failure the user can fix (bad argument, unmigrated database): printed without a stack trace. */
@@ -28,6 +33,11 @@ export async function main(argv: string[]): Promise<number> {
   registerHarvest(program, exit);
   registerSearch(program, exit);
   registerStats(program, exit);
+  registerReindex(program, exit);
+  registerSimilar(program, exit);
+  registerRecommend(program, exit);
+  registerSubscribers(program, exit);
+  registerDigest(program, exit);
   try {
     await program.parseAsync(argv);
     return exit.code;

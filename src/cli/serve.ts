@@ -6,6 +6,8 @@ import { openContext } from './context.js';
 import { createLogger } from '../logging/logger.js';
 import { buildApp } from '../web/app.js';
 import { startScheduler } from '../jobs/scheduler.js';
+import { startEmbedJob } from '../jobs/embed-job-timer.js';
+import { startDigestSchedule } from '../jobs/digest-schedule.js';
 
 /** Resolves on the first SIGINT or SIGTERM; a second one then ends the process the default way. */
 function untilSignal(): Promise<NodeJS.Signals> {
@@ -41,7 +43,7 @@ export function registerServe(program: Command, _exit: ExitCode): void {
       const ctx = await openContext();
       const { config } = ctx;
       const logger = createLogger(config);
-      const app = await buildApp({ config, db: ctx.db, keyword: ctx.keyword, logger }).catch(async (err: unknown) => {
+      const app = await buildApp({ config, db: ctx.db, keyword: ctx.keyword, semantic: ctx.semantic, logger }).catch(async (err: unknown) => {
         await ctx.close();
         throw err;
       });
@@ -56,10 +58,15 @@ export function registerServe(program: Command, _exit: ExitCode): void {
       const port = (app.server.address() as AddressInfo).port;
       logger.info({ host: config.host, port, url: config.baseUrl, database: ctx.db.location }, `paperboy is serving on http://${config.host}:${port}`);
       const scheduler = opts.schedule ? startScheduler(ctx, logger) : null;
+      const embedder = startEmbedJob(() => ctx.semantic.embedPending(), logger, config.embeddings.intervalSeconds * 1000);
+      // Digests go out on schedule only when there is an SMTP server to send them through.
+      const digests = opts.schedule && config.smtpUrl ? startDigestSchedule(ctx, logger, { hourUtc: config.digestHourUtc }) : null;
 
       const signal = await stopped;
       logger.info({ signal }, 'shutting down');
       await scheduler?.stop();
+      await digests?.stop();
+      await embedder.stop();
       await app.close();
       await ctx.close();
       logger.info('stopped');

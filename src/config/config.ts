@@ -29,6 +29,8 @@ export interface Config {
   /** Hour of the day (UTC) at which `serve` sends the day's digests. */
   readonly digestHourUtc: number;
   readonly embeddings: EmbeddingsConfig;
+  /** Trust X-Forwarded-For from a reverse proxy: true, false, or the proxies' addresses/CIDRs (comma-separated). */
+  readonly trustProxy: boolean | string;
 }
 
 /** Where paper embeddings come from. */
@@ -80,8 +82,13 @@ const schema = z.object({
   PAPERBOY_EMBEDDINGS_MODEL: z.string().min(1).optional(),
   PAPERBOY_EMBEDDINGS_API_KEY: z.string().min(1).optional(),
   PAPERBOY_EMBEDDINGS_TIMEOUT_MS: z.coerce.number().int().min(100).max(600000).default(10000),
+  PAPERBOY_TRUST_PROXY: z.string().regex(/^(true|false|[0-9a-fA-F.:/, ]+)$/, 'use true, false or the proxy addresses').default('false'),
   PAPERBOY_EMBED_INTERVAL_SECONDS: z.coerce.number().min(1).max(86400).default(15),
 });
+
+function trustProxyValue(v: string): boolean | string {
+  return v === 'true' || v === 'false' ? v === 'true' : v;
+}
 
 /** A configuration problem, reported with the variable that caused it. */
 export class ConfigError extends Error {}
@@ -117,6 +124,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: e.PAPERBOY_MAIL_FROM,
     mailRatePerSecond: e.PAPERBOY_MAIL_RATE,
     digestHourUtc: e.PAPERBOY_DIGEST_HOUR,
+    trustProxy: trustProxyValue(e.PAPERBOY_TRUST_PROXY),
     embeddings: Object.freeze({
       url: e.PAPERBOY_EMBEDDINGS_URL,
       model: e.PAPERBOY_EMBEDDINGS_MODEL,

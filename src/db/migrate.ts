@@ -4,6 +4,7 @@ import { dataVersionSchema } from './migrations/002-data-version.js';
 import { embeddingsSchema } from './migrations/003-embeddings.js';
 import { subscribersSchema } from './migrations/004-subscribers.js';
 import { digestsSchema } from './migrations/005-digests.js';
+import { authorsByNameSchema } from './migrations/006-authors-by-name.js';
 
 /** One forward-only schema step; `up` returns the SQL for the dialect at hand. */
 export interface Migration {
@@ -19,6 +20,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, name: 'embeddings', up: embeddingsSchema },
   { version: 4, name: 'subscribers', up: subscribersSchema },
   { version: 5, name: 'digests', up: digestsSchema },
+  { version: 6, name: 'authors-by-name', up: authorsByNameSchema },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -3,7 +3,7 @@ import type { Progress } from '../progress/progress.js';
 import type { IngestSummary } from './pipeline.js';
 
 /** Heap of the import thread: large imports must stay under 1 GB in all (parser and indexer threads included). */
-export const IMPORT_HEAP_MB = 384;
+export const IMPORT_HEAP_MB = 288;
 
 type Message =
   | { kind: 'start'; total: number | undefined; unit: string }

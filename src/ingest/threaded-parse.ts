@@ -21,7 +21,7 @@ export async function* parseOnThread(file: InputFile, format: FileFormat, batch 
   // A small heap keeps the parser's garbage in check: it only ever holds two batches.
   const worker = new Worker(new URL('./parse-worker.js', import.meta.url), {
     workerData: { file, format: FILE_FORMATS.indexOf(format), batch },
-    resourceLimits: { maxOldGenerationSizeMb: 192, maxYoungGenerationSizeMb: 64 },
+    resourceLimits: { maxOldGenerationSizeMb: 160, maxYoungGenerationSizeMb: 64 },
   });
   const queue: Array<{ results: ParseResult[]; done: boolean } | Error> = [];
   let notify: (() => void) | null = null;

@@ -56,30 +56,29 @@ async function writePapers(db: Db, rows: PaperRow[], now: string): Promise<Map<s
   return ids;
 }
 
-// Author names seen before map to their ids without a query; filled only after commits succeed.
-const knownAuthors = new WeakMap<Db, Map<string, number>>();
+// Author names already stored, so a large import inserts each name once; filled only after commits succeed.
+const knownAuthors = new WeakMap<Db, Set<string>>();
+/** Bound on the remembered names: beyond it the set starts again (a miss only costs an ignored insert). */
+const KNOWN_AUTHORS_MAX = 200_000;
 
-function authorCache(db: Db): Map<string, number> {
+function authorCache(db: Db): Set<string> {
   let m = knownAuthors.get(db);
-  if (!m) knownAuthors.set(db, (m = new Map()));
+  if (!m) knownAuthors.set(db, (m = new Set()));
   return m;
 }
 
-async function authorIds(db: Db, names: string[], learned: Map<string, number>): Promise<Map<string, number>> {
+/** Stores author names not seen before (the table only counts distinct authors, so no ids are read back). */
+async function recordAuthors(db: Db, names: string[], learned: Set<string>): Promise<void> {
   const known = authorCache(db);
-  const out = new Map<string, number>();
   const unknown: string[] = [];
-  for (const name of new Set(names)) {
-    const id = known.get(name);
-    if (id === undefined) unknown.push(name);
-    else out.set(name, id);
+  for (const name of names) {
+    if (known.has(name) || learned.has(name)) continue;
+    learned.add(name);
+    unknown.push(name);
   }
   for (const chunk of chunksFor(db, unknown, 1)) {
     await db.run(`INSERT INTO authors (name) VALUES ${valuesList(chunk.length, 1)} ON CONFLICT (name) DO NOTHING`, chunk);
-    const rows = await db.all<{ id: number; name: string }>(`SELECT id, name FROM authors WHERE name IN (${placeholders(chunk.length)})`, chunk);
-    for (const r of rows) { out.set(r.name, Number(r.id)); learned.set(r.name, Number(r.id)); }
   }
-  return out;
 }
 
 /**
@@ -87,14 +86,14 @@ async function authorIds(db: Db, names: string[], learned: Map<string, number>):
  * author wrote is answered by the keyword index (author terms), so no author-to-paper table is
  * kept: its random-order index was the slowest part of large imports.
  */
-async function replaceLinks(db: Db, changed: { id: number; row: PaperRow; fresh: boolean }[], learned: Map<string, number>): Promise<void> {
+async function replaceLinks(db: Db, changed: { id: number; row: PaperRow; fresh: boolean }[], learned: Set<string>): Promise<void> {
   if (!changed.length) return;
   // Papers created in this batch have no rows yet: only known papers need their old ones removed.
   const ids = changed.filter((c) => !c.fresh).map((c) => c.id);
   for (const chunk of chunksFor(db, ids, 1)) {
     await db.run(`DELETE FROM paper_categories WHERE paper_id IN (${placeholders(chunk.length)})`, chunk);
   }
-  await authorIds(db, changed.flatMap((c) => c.row.authors), learned);
+  await recordAuthors(db, changed.flatMap((c) => c.row.authors), learned);
   const pc: unknown[][] = [];
   for (const { id, row } of changed) {
     const seen = new Set<string>();
@@ -180,7 +179,7 @@ async function writeOrganizations(db: Db, records: PaperRecord[]): Promise<void>
  */
 export async function upsertRecords(db: Db, records: readonly PaperRecord[]): Promise<UpsertCounts> {
   if (!records.length) return { added: 0, updated: 0, unchanged: 0 };
-  const learned = new Map<string, number>();
+  const learned = new Set<string>();
   const counts = await db.transaction(async (tx) => {
     const now = new Date().toISOString();
     const ids = [...new Set(records.map((r) => r.id))];
@@ -208,8 +207,10 @@ export async function upsertRecords(db: Db, records: readonly PaperRecord[]): Pr
     // A fresh random seq marks this version of the text: an indexer that read an older version
     // will not clear the queue entry, so the newest text is always indexed in the end.
     for (const chunk of chunksFor(tx, reindex, 2)) {
-      await tx.run(`INSERT INTO search_pending (paper_id, seq) VALUES ${valuesList(chunk.length, 2)} ON CONFLICT (paper_id) DO UPDATE SET seq = excluded.seq`,
-        chunk.flatMap((id) => [id, randomInt(1, 2 ** 47)]));
+      const queued = chunk.flatMap((id) => [id, randomInt(1, 2 ** 47)]);
+      await tx.run(`INSERT INTO search_pending (paper_id, seq) VALUES ${valuesList(chunk.length, 2)} ON CONFLICT (paper_id) DO UPDATE SET seq = excluded.seq`, queued);
+      // The same papers wait for their embedding (src/jobs/embed-job.ts), with the same text version.
+      await tx.run(`INSERT INTO embedding_pending (paper_id, seq) VALUES ${valuesList(chunk.length, 2)} ON CONFLICT (paper_id) DO UPDATE SET seq = excluded.seq`, queued);
     }
     const counts: UpsertCounts = { added: 0, updated: 0, unchanged: 0 };
     const changedIds = new Set(rowChanged.map((p) => p.row.paperId));
@@ -224,7 +225,7 @@ export async function upsertRecords(db: Db, records: readonly PaperRecord[]): Pr
     return counts;
   });
   const known = authorCache(db);
-  if (known.size + learned.size > 200_000) known.clear();
-  for (const [name, id] of learned) known.set(name, id);
+  if (known.size + learned.size > KNOWN_AUTHORS_MAX) known.clear();
+  for (const name of learned) known.add(name);
   return counts;
 }

@@ -21,6 +21,8 @@ export async function buildApp(deps: WebDeps): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: deps.logger as FastifyBaseLogger,
     return503OnClosing: true,
+    // Behind a reverse proxy the client address (rate limits, logs) comes from X-Forwarded-For.
+    trustProxy: deps.config.trustProxy,
   });
   securityHeaders(app);
   httpSpeed(app, siteAssets);

@@ -8,6 +8,7 @@ import { upsertRecords } from '../../src/store/papers-write.js';
 import { before, after } from 'node:test';
 import type { Backend, FreshDb } from './databases.js';
 import { paperRecord } from './paper-records.js';
+import { withSemantic } from './web-app.js';
 
 /** Markup and text that must always come out as text. */
 export const HOSTILE = {
@@ -100,7 +101,7 @@ export async function seedSite(fresh: FreshDb, now = new Date(), extra: readonly
 /** The real app over a fresh database (seeded or not). */
 export async function siteApp(fresh: FreshDb, keyword = new KeywordIndex(fresh.db)): Promise<FastifyInstance> {
   const config = loadConfig({ DATABASE_URL: fresh.url, PAPERBOY_LOG_LEVEL: 'silent' });
-  return buildApp({ config, db: fresh.db, keyword, logger: createLogger(config) });
+  return buildApp(withSemantic({ config, db: fresh.db, keyword, logger: createLogger(config) }));
 }
 
 /**

@@ -18,7 +18,7 @@ export function workerBuilder(): SegmentBuilder & { close(): Promise<void> } {
   const waiting = new Map<number, { resolve: (s: BuiltSegment) => void; reject: (e: Error) => void }>();
   const start = (): Worker => {
     // A bounded heap makes the builder collect its garbage early: imports must stay under 1 GB.
-    const w = new Worker(new URL('./segment-worker.js', import.meta.url), { resourceLimits: { maxOldGenerationSizeMb: 192, maxYoungGenerationSizeMb: 64 } });
+    const w = new Worker(new URL('./segment-worker.js', import.meta.url), { resourceLimits: { maxOldGenerationSizeMb: 160, maxYoungGenerationSizeMb: 64 } });
     w.unref();
     w.on('message', (m: { id: number; packed: PackedSegment }) => {
       const p = waiting.get(m.id);

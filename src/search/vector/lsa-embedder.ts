@@ -90,6 +90,14 @@ export class LsaEmbedder implements Embedder {
     return w;
   }
 
+  /**
+   * A text's unit-length sparse TF-IDF vector (vocabulary row -> weight): the exact-word view of the
+   * same model, which "similar papers" fuses with the LSA cosine (see src/search/similarity/).
+   */
+  termVector(text: string): Map<number, number> {
+    return this.weights(counts(text));
+  }
+
   /** One text's unit-length vector (zero when it has no known word). */
   embedOne(text: string): Float32Array {
     const k = this.dimensions;

@@ -58,6 +58,20 @@ function exampleUrl(path: string, params: unknown[]): string {
   return qs ? `${url}?${qs}` : url;
 }
 
+/** The example command of an operation: a GET of its example URL, or a request with its example JSON body. */
+function exampleCommand(path: string, method: string, params: unknown[], op: Obj): Html {
+  const url = `http://localhost:8080${exampleUrl(path, params)}`;
+  const body = obj(obj(obj(op['requestBody'])['content'])['application/json']);
+  if (body['example'] === undefined) return html`curl '${url}'`;
+  return html`curl -X ${method.toUpperCase()} -H 'content-type: application/json' -d '${JSON.stringify(body['example'])}' '${url}'`;
+}
+
+function requestBody(op: Obj): Html | '' {
+  const body = obj(obj(obj(op['requestBody'])['content'])['application/json']);
+  if (!body['schema']) return '';
+  return html`<h3>Request body</h3><p><code>application/json</code>: ${typeName(body['schema'])}</p>`;
+}
+
 function operation(path: string, method: string, op: Obj): Html {
   const params = Array.isArray(op['parameters']) ? op['parameters'] : [];
   const responses = Object.entries(obj(op['responses']));
@@ -67,14 +81,16 @@ function operation(path: string, method: string, op: Obj): Html {
 <p><strong>${text(op['summary'])}</strong></p>
 ${op['description'] ? html`<p>${prose(op['description'])}</p>` : ''}
 ${params.length ? html`<h3>Parameters</h3>${parameterRows(params)}` : ''}
+${requestBody(op)}
 <h3>Responses</h3>
 <ul>${responses.map(([status, r]) => {
     const content = obj(obj(r)['content']);
     const [type, media] = Object.entries(content)[0] ?? ['', {}];
-    return html`<li><code>${status}</code> ${text(obj(r)['description'])}${type ? html` (<code>${type}</code>: ${typeName(obj(media)['schema'])})` : ''}</li>`;
+    const headers = Object.keys(obj(obj(r)['headers']));
+    return html`<li><code>${status}</code> ${text(obj(r)['description'])}${type ? html` (<code>${type}</code>: ${typeName(obj(media)['schema'])})` : ''}${headers.length ? html`; headers ${headers.map((h, i) => html`${i ? ', ' : ''}<code>${h}</code>`)}` : ''}</li>`;
   })}</ul>
 <h3>Example</h3>
-<pre><code>curl '${`http://localhost:8080${exampleUrl(path, params)}`}'</code></pre>
+<pre><code>${exampleCommand(path, method, params, op)}</code></pre>
 </section>`;
 }
 

@@ -1,6 +1,8 @@
 import { API_SCHEMAS } from './openapi-schemas.js';
 import { DAILY_DEFAULT_LIMIT, DAILY_MAX_LIMIT } from './daily-papers-list.js';
-import { SEARCH_MAX_LIMIT } from './papers-search.js';
+import { SEARCH_MAX_LIMIT, SEARCH_MAX_QUERY } from './papers-search.js';
+import { SIMILAR_DEFAULT_LIMIT, SIMILAR_MAX_LIMIT } from './papers-similar.js';
+import { NEGATIVE_WEIGHT } from '../../search/semantic/similar-papers.js';
 import { CURSOR_MAX_LIMIT } from './papers-cursor.js';
 
 type Obj = Record<string, unknown>;
@@ -52,18 +54,70 @@ const paperShow: Obj = {
   },
 };
 
+const header = (description: string): Obj => ({ description, schema: { type: 'string' } });
+
 const papersSearch: Obj = {
   summary: 'Search papers',
-  description: 'Keyword search over titles, abstracts and authors, best match first. The query language supports ' +
-    '`author:`, `category:`, `year:` ranges, "phrases" and `-excluded` words. `X-Total-Count` holds the number of matches.',
+  description: 'Search over titles, abstracts and authors, best match first. `mode=keyword` ranks by the words, ' +
+    '`semantic` by meaning (embeddings), `hybrid` (the default) fuses both. The query language supports ' +
+    '`author:`, `category:`, `year:` ranges, "phrases" and `-excluded` words, and its filters apply in every mode. ' +
+    'A pasted abstract or paragraph finds papers about the same thing. When semantic ranking is unavailable ' +
+    '(no model yet, embedding service failing) the search falls back to keyword ranking and says so in ' +
+    '`X-Search-Degraded`. `X-Total-Count` holds the number of matches.',
   parameters: [
-    { ...param('q', 'query', 'The words to search for.', { type: 'string', minLength: 1, examples: ['"reward models"'] }, 'retrieval'), required: true },
+    { ...param('q', 'query', `The words to search for, or a passage of text (up to ${SEARCH_MAX_QUERY} characters).`,
+      { type: 'string', minLength: 1, maxLength: SEARCH_MAX_QUERY, examples: ['"reward models"'] }, 'retrieval'), required: true },
     limitParam(50, SEARCH_MAX_LIMIT, 20),
     param('sort', 'query', 'Best match first, or newest first.', { type: 'string', enum: ['relevance', 'date'], default: 'relevance', examples: ['date'] }),
+    param('mode', 'query', 'How results are ranked: by words, by meaning, or both fused.',
+      { type: 'string', enum: ['keyword', 'semantic', 'hybrid'], default: 'hybrid', examples: ['keyword', 'semantic'] }),
   ],
   responses: {
-    200: { description: 'The matching papers.', ...json({ type: 'array', items: ref('SearchHit') }) },
-    400: error('The query is missing, or has nothing to search for.'),
+    200: {
+      description: 'The matching papers.',
+      headers: {
+        'X-Total-Count': header('How many papers match in all.'),
+        'X-Search-Mode': header('The mode actually used: the one asked for, or `keyword` when semantic ranking was unavailable.'),
+        'X-Search-Degraded': header('Present only when semantic or hybrid fell back to keyword ranking: the reason.'),
+      },
+      ...json({ type: 'array', items: ref('SearchHit') }),
+    },
+    400: error('The query is missing or has nothing to search for, or a parameter is malformed (the body names it).'),
+  },
+};
+
+const papersSimilar: Obj = {
+  summary: 'Papers similar to one paper',
+  description: 'The papers most like this one by meaning (title and abstract), best first, each with the shared ' +
+    'terms and topics that explain the match. Ids are accepted as for `/api/papers/{id}`.',
+  parameters: [
+    param('id', 'path', 'The arXiv id.', { type: 'string' }, '2506.01005'),
+    limitParam(SIMILAR_DEFAULT_LIMIT, SIMILAR_MAX_LIMIT, 5),
+  ],
+  responses: {
+    200: { description: 'The similar papers, possibly none.', ...json({ type: 'array', items: ref('RankedHit') }) },
+    400: error('The id or limit is malformed.'),
+    404: error('No paper has this id.'),
+  },
+};
+
+const recommend: Obj = {
+  summary: 'Recommendations for an interest profile',
+  description: 'Papers ranked for a set of liked (`positive`) and disliked (`negative`) papers, best first, the given ' +
+    `papers left out. The method is Rocchio's: the profile is the mean embedding of the liked papers minus ${NEGATIVE_WEIGHT} ` +
+    'times the mean of the disliked ones; candidates are ranked by cosine similarity to it, fused with a keyword ' +
+    'search for the liked papers\' most distinctive words (those of disliked papers removed). Each result says which ' +
+    'terms and topics it shares with the liked papers. Ids the server does not have are listed in `unknown` and ' +
+    'ignored; the request still succeeds.',
+  requestBody: {
+    required: true,
+    content: { 'application/json': { schema: ref('RecommendRequest'), example: { positive: ['2506.01005'], negative: [], limit: 5 } } },
+  },
+  responses: {
+    200: { description: 'The recommended papers.', ...json(ref('Recommendations')) },
+    400: error('The body is not JSON, or a field is malformed (the error\'s parameter names the field, or body).'),
+    413: error('The body is larger than 64 KiB.'),
+    415: error('The body is not sent as application/json.'),
   },
 };
 
@@ -89,7 +143,8 @@ export function openApiDocument(): Obj {
       title: 'paperboy API',
       version: '1.0.0',
       description: 'Read-only JSON API of a paperboy server: daily featured papers (compatible with the hosted ' +
-        'Daily Papers API), single papers, search, and a walk over all papers. Errors are JSON ' +
+        'Daily Papers API), single papers, keyword, semantic and hybrid search, similar papers, recommendations ' +
+        'for a set of papers, and a walk over all papers. Errors are JSON ' +
         '`{"error": "...", "parameter": "..."}` with status 400 (bad parameter) or 404 (unknown id).',
     },
     servers: [{ url: '/' }],
@@ -107,6 +162,20 @@ export function openApiDocument(): Obj {
           ],
         },
       },
+      '/api/papers/{id}/similar': { get: { operationId: 'similarPapers', ...papersSimilar } },
+      '/api/papers/{archive}/{num}/similar': {
+        get: {
+          operationId: 'oldStyleSimilarPapers', ...papersSimilar,
+          summary: 'Papers similar to one paper with an old-style id',
+          description: 'The same as `/api/papers/{id}/similar` for ids with a slash, such as `hep-th/9901001`.',
+          parameters: [
+            param('archive', 'path', 'The archive, e.g. hep-th.', { type: 'string' }, 'hep-th'),
+            param('num', 'path', 'The number, e.g. 9901001.', { type: 'string' }, '9901001'),
+            limitParam(SIMILAR_DEFAULT_LIMIT, SIMILAR_MAX_LIMIT, 5),
+          ],
+        },
+      },
+      '/api/recommend': { post: { operationId: 'recommend', ...recommend } },
       '/api/papers/search': { get: { operationId: 'searchPapers', ...papersSearch } },
       '/api/papers': { get: { operationId: 'allPapers', ...papersCursor } },
       '/api/openapi.json': {

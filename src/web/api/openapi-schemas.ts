@@ -1,8 +1,10 @@
 /**
- * JSON Schemas (2020-12, as OpenAPI 3.1 uses) of every API response body. Objects are closed
+ * JSON Schemas (2020-12, as OpenAPI 3.1 uses) of every API request and response body. Objects are closed
  * (`additionalProperties: false`) so the tests that validate real responses against them catch
  * any field the server adds or drops without the document saying so.
  */
+
+import { RECOMMEND_DEFAULT_LIMIT, RECOMMEND_MAX_IDS, RECOMMEND_MAX_LIMIT } from './recommend.js';
 
 type Schema = Record<string, unknown>;
 
@@ -70,6 +72,18 @@ const listingProperties: Record<string, Schema> = {
   submittedAt: nullable('string'),
 };
 
+const searchHitProperties: Record<string, Schema> = {
+  paper: ref('Paper'),
+  publishedAt: nullable('string'),
+  title: str,
+  summary: nullable('string'),
+  thumbnail: nullable('string'),
+  numComments: int,
+  organization: ref('Organization'),
+  isAuthorParticipating: { type: 'boolean', const: false },
+  score: { ...num, description: 'Higher is more relevant; comparable only within one response.' },
+};
+
 /** The `components.schemas` section of the document. */
 export const API_SCHEMAS: Readonly<Record<string, Schema>> = {
   Organization: organization,
@@ -93,17 +107,22 @@ export const API_SCHEMAS: Readonly<Record<string, Schema>> = {
     isAuthorParticipating: { type: 'boolean', const: false },
     day: { ...day, description: 'The listing day of this entry (useful for week and month lists).' },
   }, ['organization'], 'One featured paper, shaped as the hosted daily_papers API returns it.'),
-  SearchHit: object({
-    paper: ref('Paper'),
-    publishedAt: nullable('string'),
-    title: str,
-    summary: nullable('string'),
-    thumbnail: nullable('string'),
-    numComments: int,
-    organization: ref('Organization'),
-    isAuthorParticipating: { type: 'boolean', const: false },
-    score: num,
-  }, ['organization'], 'One search result, best first.'),
+  SearchHit: object(searchHitProperties, ['organization'], 'One search result, best first.'),
+  MatchExplanation: object({
+    terms: { type: 'array', items: str, description: 'Index terms (stemmed words) both papers weigh highly.' },
+    topics: { type: 'array', items: str, description: 'Topics both papers belong to, each named by its top words.' },
+  }, [], 'Why a paper matched.'),
+  RankedHit: object({ ...searchHitProperties, explanation: ref('MatchExplanation') }, ['organization', 'explanation'],
+    'A similar or recommended paper: a search hit and, when the ranking can tell, why it matched.'),
+  RecommendRequest: object({
+    positive: { type: 'array', items: { type: 'string', minLength: 1, maxLength: 200 }, minItems: 1, maxItems: RECOMMEND_MAX_IDS, description: 'Ids of papers of interest.' },
+    negative: { type: 'array', items: { type: 'string', minLength: 1, maxLength: 200 }, maxItems: RECOMMEND_MAX_IDS, description: 'Ids of papers to steer away from (none by default).' },
+    limit: { type: 'integer', minimum: 1, maximum: RECOMMEND_MAX_LIMIT, default: RECOMMEND_DEFAULT_LIMIT, description: 'How many papers to return.' },
+  }, ['negative', 'limit'], 'An interest profile: liked and disliked papers.'),
+  Recommendations: object({
+    results: { type: 'array', items: ref('RankedHit'), description: 'Best first; the given papers are left out.' },
+    unknown: { type: 'array', items: str, description: 'Given ids the server does not have (they were ignored).' },
+  }),
   PaperPage: object({
     papers: { type: 'array', items: ref('Paper') },
     nextCursor: nullable('string', { description: 'Pass as `cursor` for the next page; null at the end.' }),

@@ -1,29 +1,28 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { WebDeps } from '../deps.js';
+import { SEARCH_MODES } from '../../search/semantic/semantic-search.js';
 import { papersByIds } from '../../store/listings.js';
 import { all, enumParam, intParam, readQuery, sendProblem, textParam, type ApiError } from './api-params.js';
-import { organizationJson, paperJson, type OrganizationJson, type PaperJson } from './paper-json.js';
+import { searchHitJson, type SearchHitJson } from './ranked-json.js';
+
+export type { SearchHitJson } from './ranked-json.js';
 
 /** Largest result list of one search, as the hosted search caps it. */
 export const SEARCH_MAX_LIMIT = 120;
 
-/** One search result: shaped like a daily entry (hosted clients read `paper`), plus its score. */
-export interface SearchHitJson {
-  paper: PaperJson;
-  publishedAt: string | null;
-  title: string;
-  summary: string | null;
-  thumbnail: string | null;
-  numComments: number;
-  organization?: OrganizationJson;
-  isAuthorParticipating: false;
-  score: number;
+/** Longest `q`: room for a pasted abstract ("more like this text"), which is matched by meaning. */
+export const SEARCH_MAX_QUERY = 4000;
+
+/** A header value from free text: printable ASCII on one line, so no reason can split a header. */
+export function headerText(text: string): string {
+  return text.replace(/[^\x20-\x7e]+/g, ' ').trim().slice(0, 300);
 }
 
 /**
- * `GET /api/papers/search?q=&limit=`: keyword search over every stored paper, best first. The
- * query language (author:, category:, year:, "phrases", -exclusions) is the search page's; a query
- * with nothing to search for is a 400 naming `q`.
+ * `GET /api/papers/search?q=&limit=&mode=`: every stored paper ranked by keyword, semantic or
+ * hybrid (the default) relevance, best first. The body stays the hosted API's array of hits; the
+ * mode actually used is in `X-Search-Mode`, and `X-Search-Degraded` says why semantic ranking was
+ * replaced by keyword ranking when it was. A query with nothing to search for is a 400 naming `q`.
  */
 export function papersSearch(deps: WebDeps) {
   return async (req: FastifyRequest, reply: FastifyReply): Promise<SearchHitJson[] | ApiError> => {
@@ -31,28 +30,21 @@ export function papersSearch(deps: WebDeps) {
     if (!query.ok) return sendProblem(reply, 400, query.problem);
     const q = query.value;
     const params = all(
-      textParam(q, 'q', 1000),
+      textParam(q, 'q', SEARCH_MAX_QUERY),
       intParam(q, 'limit', { def: 50, min: 1, max: SEARCH_MAX_LIMIT }),
       enumParam(q, 'sort', ['relevance', 'date'] as const, 'relevance'),
+      enumParam(q, 'mode', SEARCH_MODES, 'hybrid'),
     );
     if (!params.ok) return sendProblem(reply, 400, params.problem);
-    const [text, limit, sort] = params.value;
+    const [text, limit, sort, mode] = params.value;
     if (!text?.trim()) return sendProblem(reply, 400, { source: 'q', message: 'missing: give the words to search for' });
-    const found = await deps.keyword.search(text, { limit, sort });
+    const found = await deps.semantic.search(text, { mode, limit, sort });
     if (!found.ok) return sendProblem(reply, 400, { source: 'q', message: found.problem.message });
     reply.header('x-total-count', String(found.total));
+    reply.header('x-search-mode', found.mode);
+    if (found.degraded) reply.header('x-search-degraded', headerText(found.degraded) || 'semantic ranking unavailable');
     const papers = await papersByIds(deps.db, found.hits.map((h) => h.paperId));
     const score = new Map(found.hits.map((h) => [h.paperId, h.score]));
-    return papers.map((p) => ({
-      paper: paperJson(p),
-      publishedAt: p.publishedAt,
-      title: p.title,
-      summary: p.abstract,
-      thumbnail: p.thumbnail,
-      numComments: p.numComments,
-      organization: organizationJson(p),
-      isAuthorParticipating: false as const,
-      score: score.get(p.paperId) ?? 0,
-    }));
+    return papers.map((p) => searchHitJson(p, score.get(p.paperId) ?? 0));
   };
 }

@@ -37,9 +37,12 @@ a:hover { text-decoration-thickness: 2px; }
 .site-nav a { color: var(--fg); text-decoration: none; font-weight: 500; }
 .site-nav a[aria-current="page"] { text-decoration: underline; text-decoration-color: var(--accent); text-decoration-thickness: 2px; }
 .site-search { display: flex; gap: .4rem; flex: 1 1 14rem; margin-left: auto; max-width: 22rem; }
-input, select, button { font: inherit; color: var(--fg); background: var(--card); border: 1px solid var(--border);
+input, select, button, textarea { font: inherit; color: var(--fg); background: var(--card); border: 1px solid var(--border);
   border-radius: 8px; padding: .35rem .6rem; min-height: 2.25rem; }
 input[type="search"] { flex: 1; min-width: 0; }
+input[type="radio"], input[type="checkbox"] { min-height: 0; }
+textarea { max-width: 100%; }
+.field-error { color: var(--accent); }
 fieldset { min-width: 0; margin: 0; }
 button, .button { cursor: pointer; background: var(--chip); }
 .theme-toggle { white-space: nowrap; display: inline-flex; gap: .35rem; align-items: center; }
@@ -104,6 +107,21 @@ dl.facts dd { margin: 0; overflow-wrap: anywhere; }
 .filters .check input { min-height: 0; }
 .search-main { display: flex; gap: .4rem; margin: .6rem 0; }
 .search-main input { flex: 1; min-width: 0; font-size: 1.05rem; }
+.hint { color: var(--muted); font-size: .85rem; margin: 0 0 .4rem; }
+.modes { display: flex; flex-wrap: wrap; align-items: baseline; gap: .3rem 1.1rem; border: 0; padding: 0; margin: .2rem 0 .4rem; }
+.modes legend { float: left; padding: 0; margin-right: .2rem; font-size: .85rem; color: var(--muted); }
+.modes label { display: inline-flex; align-items: baseline; gap: .35rem; }
+.modes input { min-height: 0; }
+.modes small { color: var(--muted); font-size: .8rem; }
+.degraded { background: var(--accent-soft); border-radius: 6px; padding: .4rem .7rem; }
+.similar-list { list-style: none; margin: 0; padding: 0; display: grid; gap: .7rem; }
+.similar-paper { border-left: 3px solid var(--border); padding-left: .8rem; }
+.similar-title { font-weight: 600; overflow-wrap: anywhere; }
+.why { font-size: .85rem; margin: .1rem 0 0; overflow-wrap: anywhere; }
+.why-label { color: var(--muted); }
+.why .term, .why .topic { background: var(--chip); border-radius: 4px; padding: 0 .3rem; white-space: nowrap; }
+.why-topics { margin-left: .4rem; }
+.similar-more { font-size: .85rem; margin: .6rem 0 0; }
 .formula { background: var(--chip); padding: .5rem .8rem; border-radius: 6px; display: inline-block; font-family: ui-monospace, monospace; }
 @media (max-width: 36rem) {
   .paper { grid-template-columns: 2.7rem minmax(0, 1fr); gap: .2rem .7rem; padding: .8rem .8rem; }

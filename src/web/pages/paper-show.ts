@@ -6,9 +6,14 @@ import { formatDate, formatDay, preview } from '../views/format.js';
 import { arxivPages, compactCount, outLink } from '../views/paper-card.js';
 import { authorPath, categoryPath, orgPath, paperPath, withQuery } from '../views/site-paths.js';
 import { citationMeta } from '../views/citation-meta.js';
+import { similarSection, type SimilarItem } from '../views/similar-list.js';
 import { notFoundShow } from './error-show.js';
 import { arxivId } from '../../model/normalise.js';
 import { getPaper, type PaperDetail } from '../../store/papers-read.js';
+import { papersByIds } from '../../store/listings.js';
+
+/** Similar papers listed on a paper page: a screenful, cheap to rank and to read. */
+const SIMILAR_ON_PAGE = 6;
 
 function fact(label: string, value: Html | string | null | undefined): Html | '' {
   return value ? html`<dt>${label}</dt><dd>${value}</dd>` : '';
@@ -62,7 +67,26 @@ ${p.aiKeywords?.length ? html`<ul class="chips keywords" aria-label="Keywords">$
 </section>`;
 }
 
-function page(p: PaperDetail): string {
+/**
+ * The paper's closest papers with their explanations. A failure here must not cost the reader
+ * the paper itself: it is logged and the section says there is nothing to show.
+ */
+async function similarItems(deps: WebDeps, req: FastifyRequest, paperId: string): Promise<SimilarItem[]> {
+  try {
+    const ranked = await deps.semantic.similar(paperId, SIMILAR_ON_PAGE);
+    if (!ranked?.length) return [];
+    const papers = new Map((await papersByIds(deps.db, ranked.map((r) => r.paperId))).map((p) => [p.paperId, p]));
+    return ranked.flatMap((r) => {
+      const paper = papers.get(r.paperId);
+      return paper ? [{ paper, score: r.score, explanation: r.explanation }] : [];
+    });
+  } catch (err) {
+    req.log.warn({ err, paperId }, 'similar papers failed; the paper page is shown without them');
+    return [];
+  }
+}
+
+function page(p: PaperDetail, similar: readonly SimilarItem[]): string {
   const org = p.organizationName ?? p.organization;
   const body = html`<article class="paper-page" data-paper-id="${p.paperId}">
 <h1>${p.title}</h1>
@@ -74,8 +98,8 @@ ${summary(p)}
 ${p.abstract ? html`<p class="abstract-full">${p.abstract}</p>` : html`<p class="lede">No abstract is available.</p>`}
 </section>
 ${details(p)}
+${similarSection(similar, p.paperId)}
 </article>`;
-  // A "similar papers" section joins here once semantic search lands; until then there is none.
   return layout({
     title: `${p.title} · paperboy`,
     description: preview(p.abstract, 200) ?? p.title,
@@ -95,7 +119,7 @@ export function paperShow(deps: WebDeps) {
     const paper = await getPaper(deps.db, id);
     if (paper) {
       reply.type('text/html; charset=utf-8');
-      return page(paper);
+      return page(paper, await similarItems(deps, req, paper.paperId));
     }
     const canonical = arxivId(id);
     if (canonical && canonical !== id && (await getPaper(deps.db, canonical))) {

@@ -7,27 +7,19 @@ import { highlighter } from '../views/highlight.js';
 import { pager, pageParam, rangeLabel } from '../views/pager.js';
 import { queryChoice, queryText, type Query } from '../views/query-params.js';
 import { withQuery } from '../views/site-paths.js';
+import { SEARCH_SORTS, modeLabel, searchFormView, searchHelp, type SearchFormState } from '../views/search-form.js';
+import { SEARCH_MODES } from '../../search/semantic/semantic-search.js';
 import { parseDay, papersByIds, type PaperWithOrg } from '../../store/listings.js';
 
 const PAGE_SIZE = 20;
 /** Organization and has-code filters are applied to this many best matches (the index knows neither). */
 const POST_FILTER_POOL = 300;
-const SORTS = ['relevance', 'date'] as const;
+/** Room for a pasted abstract; longer text is cut here. */
+const MAX_QUERY = 4000;
+/** A query with more words than this is a passage ("more like this text"): matched by meaning, not marked. */
+const PASSAGE_WORDS = 12;
 
-/** What the search form says, validated; `notes` explain any filter that was ignored. */
-interface SearchForm {
-  q: string;
-  from?: string;
-  to?: string;
-  category?: string;
-  org?: string;
-  code: boolean;
-  sort: (typeof SORTS)[number];
-  page: number;
-  notes: string[];
-}
-
-function readForm(query: Query): SearchForm {
+function readForm(query: Query): SearchFormState {
   const notes: string[] = [];
   const day = (name: string): string | undefined => {
     const v = queryText(query, name, 20);
@@ -42,66 +34,29 @@ function readForm(query: Query): SearchForm {
     category = undefined;
   }
   return {
-    q: queryText(query, 'q', 1000) ?? '',
+    q: (queryText(query, 'q', MAX_QUERY) ?? '').replace(/\s+/g, ' '),
+    mode: queryChoice(query, 'mode', SEARCH_MODES, 'hybrid'),
     from: day('from'), to: day('to'), category, org: queryText(query, 'org', 100),
     code: queryText(query, 'code') !== undefined,
-    sort: queryChoice(query, 'sort', SORTS, 'relevance'),
+    sort: queryChoice(query, 'sort', SEARCH_SORTS, 'relevance'),
     page: pageParam(queryText(query, 'page'), 500),
     notes,
   };
 }
 
 /** The user's words plus the filters the query language can express. */
-function indexQuery(f: SearchForm): string {
+function indexQuery(f: SearchFormState): string {
   const parts = [f.q];
   if (f.category) parts.push(`category:${f.category}`);
   if (f.from || f.to) parts.push(`date:${f.from ?? ''}..${f.to ?? ''}`);
   return parts.join(' ').trim();
 }
 
-function formHref(f: SearchForm, page: number, overrides: Partial<SearchForm> = {}): string {
-  const s = { ...f, ...overrides };
+function formHref(f: SearchFormState, page: number): string {
   return withQuery('/search', {
-    q: s.q, from: s.from, to: s.to, category: s.category, org: s.org, code: s.code ? 1 : null,
-    sort: s.sort === 'relevance' ? null : s.sort, page: page > 1 ? page : null,
+    q: f.q, mode: f.mode === 'hybrid' ? null : f.mode, from: f.from, to: f.to, category: f.category, org: f.org,
+    code: f.code ? 1 : null, sort: f.sort === 'relevance' ? null : f.sort, page: page > 1 ? page : null,
   });
-}
-
-function searchForm(f: SearchForm): Html {
-  return html`<form class="search-form" role="search" action="/search" method="get">
-<div class="search-main">
-<label class="visually-hidden" for="q">Search papers</label>
-<input id="q" type="search" name="q" value="${f.q}" placeholder="e.g. diffusion author:hinton" autocomplete="off">
-<button type="submit">Search</button>
-</div>
-<fieldset class="filters"><legend class="visually-hidden">Filters</legend>
-<label>From <input type="date" name="from" value="${f.from ?? ''}"></label>
-<label>To <input type="date" name="to" value="${f.to ?? ''}"></label>
-<label>Category <input type="text" name="category" value="${f.category ?? ''}" placeholder="cs.CL"></label>
-<label>Organization <input type="text" name="org" value="${f.org ?? ''}" placeholder="e.g. google"></label>
-<label>Sort <select name="sort">
-<option value="relevance"${f.sort === 'relevance' ? html` selected` : ''}>Relevance</option>
-<option value="date"${f.sort === 'date' ? html` selected` : ''}>Newest</option>
-</select></label>
-<label class="check"><input type="checkbox" name="code" value="1"${f.code ? html` checked` : ''}> Has code</label>
-</fieldset>
-</form>`;
-}
-
-function help(problem?: string): Html {
-  const ex = (q: string, what: string): Html => html`<li><a href="${withQuery('/search', { q })}"><code>${q}</code></a> ${what}</li>`;
-  return html`<div class="empty search-help">
-${problem ? html`<p class="problem"><strong>This search could not run:</strong> ${problem}.</p>` : html`<p>Type some words to search titles, abstracts and authors.</p>`}
-<p>Examples:</p>
-<ul>
-${ex('diffusion models', 'papers with both words')}
-${ex('"large language model"', 'an exact phrase')}
-${ex('retrieval -image', 'leave out a word')}
-${ex('author:hinton', 'by author')}
-${ex('transformer category:cs.CL year:2024', 'by category and year')}
-${ex('speech OR audio', 'either word')}
-</ul>
-</div>`;
 }
 
 function orgMatches(p: PaperWithOrg, org: string): boolean {
@@ -109,30 +64,43 @@ function orgMatches(p: PaperWithOrg, org: string): boolean {
   return p.organization?.toLowerCase() === o || p.organizationFullname?.toLowerCase() === o;
 }
 
-function page(f: SearchForm, body: Html): string {
-  return layout({ title: f.q ? `${f.q} · Search · paperboy` : 'Search · paperboy', section: 'search', headerSearch: false,
-    body: html`<h1>Search</h1>${searchForm(f)}${f.notes.map((n) => html`<p class="note">${n}</p>`)}${body}` }).value;
+function isPassage(q: string): boolean {
+  return q.split(' ').filter(Boolean).length > PASSAGE_WORDS;
+}
+
+function page(f: SearchFormState, body: Html): string {
+  const short = f.q.length > 80 ? `${f.q.slice(0, 80)}…` : f.q;
+  return layout({ title: f.q ? `${short} · Search · paperboy` : 'Search · paperboy', section: 'search', headerSearch: false,
+    body: html`<h1>Search</h1>${searchFormView(f)}${f.notes.map((n) => html`<p class="note">${n}</p>`)}${body}` }).value;
+}
+
+/** Says when the ranking asked for could not be used, so nobody mistakes keyword results for semantic ones. */
+function degradedNote(reason: string | undefined): Html | '' {
+  if (!reason) return '';
+  return html`<p class="degraded" role="status">Ranking by meaning is unavailable right now: ${reason}. These results match your words only.</p>`;
 }
 
 /**
- * `/search`: keyword results with the matched words marked, filters (date range and category go
- * into the query language; organization and has-code filter the best matches), sort and paging.
- * An empty or unusable query gets examples instead of an error.
+ * `/search`: results ranked by words, meaning or both (hybrid, the default), with the matched
+ * words marked, filters (date range and category go into the query language; organization and
+ * has-code filter the best matches), sort and paging. A pasted passage finds papers about the same
+ * thing. An empty or unusable query gets examples instead of an error, and a failing semantic
+ * ranking falls back to keywords with a notice rather than an error page.
  */
 export function searchResults(deps: WebDeps) {
   return async (req: FastifyRequest, reply: FastifyReply): Promise<string> => {
     reply.type('text/html; charset=utf-8');
     const f = readForm(req.query as Query);
     const query = indexQuery(f);
-    if (!query) return page(f, help());
+    if (!query) return page(f, searchHelp());
     const postFilter = f.org !== undefined || f.code;
     const offset = (f.page - 1) * PAGE_SIZE;
-    const found = await deps.keyword.search(query, postFilter
-      ? { limit: POST_FILTER_POOL, offset: 0, sort: f.sort }
-      : { limit: PAGE_SIZE, offset, sort: f.sort });
+    const found = await deps.semantic.search(query, postFilter
+      ? { mode: f.mode, limit: POST_FILTER_POOL, offset: 0, sort: f.sort }
+      : { mode: f.mode, limit: PAGE_SIZE, offset, sort: f.sort });
     if (!found.ok) {
       reply.code(400);
-      return page(f, help(found.problem.message));
+      return page(f, searchHelp(found.problem.message));
     }
     let papers = await papersByIds(deps.db, found.hits.map((h) => h.paperId));
     let total = found.total;
@@ -141,12 +109,14 @@ export function searchResults(deps: WebDeps) {
       total = papers.length;
       papers = papers.slice(offset, offset + PAGE_SIZE);
     }
+    const passage = isPassage(f.q);
     const state = { page: f.page, pageSize: PAGE_SIZE, total };
+    const how = passage && found.mode !== 'keyword' ? ' related to your text' : found.mode === f.mode ? '' : ` (${modeLabel(found.mode).toLowerCase()})`;
     const summary = total === 0
-      ? html`<div class="empty"><p>No papers match <strong>${f.q || query}</strong>.</p><p>Try fewer words, another spelling, or remove a filter.</p></div>`
-      : html`<p class="lede result-count">${rangeLabel(state, papers.length)} ${total === 1 ? 'paper' : 'papers'}${found.match === 'any' ? ' matching some of the words' : ''}${postFilter && found.total > POST_FILTER_POOL ? ` (filters applied to the ${POST_FILTER_POOL} best matches)` : ''}</p>`;
-    return page(f, html`${summary}
-${papers.length ? paperList(papers, { mark: highlighter(f.q) }) : ''}
+      ? html`<div class="empty"><p>No papers match <strong>${f.q || query}</strong>.</p><p>Try fewer words, another spelling, another way to match, or remove a filter.</p></div>`
+      : html`<p class="lede result-count" data-mode="${found.mode}">${rangeLabel(state, papers.length)} ${total === 1 ? 'paper' : 'papers'}${how}${postFilter && found.total > POST_FILTER_POOL ? ` (filters applied to the ${POST_FILTER_POOL} best matches)` : ''}</p>`;
+    return page(f, html`${degradedNote(found.degraded)}${summary}
+${papers.length ? paperList(papers, passage ? {} : { mark: highlighter(f.q) }) : ''}
 ${pager(state, (n) => formHref(f, n))}`);
   };
 }

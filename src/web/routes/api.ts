@@ -4,6 +4,8 @@ import { dailyPapersList } from '../api/daily-papers-list.js';
 import { paperShow } from '../api/paper-show.js';
 import { papersSearch } from '../api/papers-search.js';
 import { papersCursor } from '../api/papers-cursor.js';
+import { papersSimilar } from '../api/papers-similar.js';
+import { RECOMMEND_BODY_LIMIT, recommend, recommendBodyError } from '../api/recommend.js';
 import { openApiDocument } from '../api/openapi-document.js';
 import { apiDocsShow } from '../api/api-docs-show.js';
 import { apiErrorShow, apiNotFound } from '../api/api-errors.js';
@@ -23,6 +25,9 @@ export function registerApi(app: FastifyInstance, deps: WebDeps): void {
     api.get('/papers/search', papersSearch(deps));
     api.get('/papers/:id', paperShow(deps));
     api.get('/papers/:archive/:num', paperShow(deps));
+    api.get('/papers/:id/similar', papersSimilar(deps));
+    api.get('/papers/:archive/:num/similar', papersSimilar(deps));
+    api.post('/recommend', { bodyLimit: RECOMMEND_BODY_LIMIT, errorHandler: recommendBodyError }, recommend(deps));
     api.get('/openapi.json', async (_req, reply) => {
       reply.type('application/json; charset=utf-8');
       return document;

@@ -7,6 +7,12 @@ import { authorShow } from '../pages/author-show.js';
 import { orgShow } from '../pages/org-show.js';
 import { categoryShow } from '../pages/category-show.js';
 import { trendingList } from '../pages/trending-list.js';
+import { subscriptionServices } from '../pages/subscribe-services.js';
+import { formBody } from '../http/form-body.js';
+import { subscribeForm, subscribeSubmit } from '../pages/subscribe-form.js';
+import { confirmResend, confirmShow, confirmSubmit } from '../pages/subscribe-confirm.js';
+import { unsubscribeOneClick, unsubscribeShow, unsubscribeSubmit } from '../pages/unsubscribe-show.js';
+import { preferencesShow, preferencesSubmit } from '../pages/preferences-show.js';
 
 /**
  * Every HTML page of the site (one handler file per page in src/web/pages/). The paper route is
@@ -21,4 +27,30 @@ export function registerPages(app: FastifyInstance, deps: WebDeps): void {
   app.get('/orgs/:name', orgShow(deps));
   app.get('/categories/:cat', categoryShow(deps));
   app.get('/trending', trendingList(deps));
+  // Digest subscriptions: the form, then pages reached by signed links from emails (no login).
+  // Their own scope, so only these routes parse HTML form posts (the JSON API still answers 415).
+  void app.register(async (scope) => {
+    formBody(scope);
+    const subs = subscriptionServices(scope, deps);
+    scope.get('/subscribe', subscribeForm(deps, subs));
+    scope.post('/subscribe', subscribeSubmit(deps, subs));
+    scope.post('/subscribe/resend', confirmResend(deps, subs));
+    scope.get('/subscribe/confirm/:token', confirmShow(deps, subs));
+    scope.post('/subscribe/confirm/:token', confirmSubmit(deps, subs));
+    scope.get('/unsubscribe/one-click/:token', unsubscribeShow(deps, subs));
+    scope.post('/unsubscribe/one-click/:token', unsubscribeOneClick(deps, subs));
+    scope.get('/unsubscribe/:token', unsubscribeShow(deps, subs));
+    scope.post('/unsubscribe/:token', unsubscribeSubmit(deps, subs));
+    scope.get('/preferences/:token', preferencesShow(deps, subs));
+    scope.post('/preferences/:token', preferencesSubmit(deps, subs));
+    // The same pages with the token in the query string (`/unsubscribe?token=...`).
+    scope.get('/subscribe/confirm', confirmShow(deps, subs));
+    scope.post('/subscribe/confirm', confirmSubmit(deps, subs));
+    scope.get('/unsubscribe/one-click', unsubscribeShow(deps, subs));
+    scope.post('/unsubscribe/one-click', unsubscribeOneClick(deps, subs));
+    scope.get('/unsubscribe', unsubscribeShow(deps, subs));
+    scope.post('/unsubscribe', unsubscribeSubmit(deps, subs));
+    scope.get('/preferences', preferencesShow(deps, subs));
+    scope.post('/preferences', preferencesSubmit(deps, subs));
+  });
 }

@@ -64,6 +64,7 @@ ${props.body}
 </main>
 <footer class="site-footer">
 <p>Paper metadata from arXiv and Hugging Face Daily Papers. Links go to arXiv; PDFs are never mirrored.</p>
+<p><a href="/subscribe">Get the digest by email</a></p>
 </footer>
 </body>
 </html>

@@ -1,0 +1,75 @@
+import type { Config } from '../../config/config.js';
+import type { Db } from '../../db/db.js';
+import type { Progress } from '../../progress/progress.js';
+import { embeddingVectors } from '../../store/embedding-vectors.js';
+import { runEmbedJob, type EmbedRunSummary } from '../../jobs/embed-job.js';
+import type { KeywordIndex } from '../keyword/keyword-index.js';
+import { SegmentCache } from '../keyword/segment-cache.js';
+import type { SemanticSearch } from './semantic-search.js';
+import { SemanticState, type Loaded } from './semantic-state.js';
+import type { Engine } from './semantic-engine.js';
+import { modeSearch } from './mode-search.js';
+import { recommendPapers, similarPapers } from './similar-papers.js';
+
+/** What semantic search is built from. */
+export interface SemanticDeps {
+  db: Db;
+  keyword: KeywordIndex;
+  config: Pick<Config, 'embeddings'>;
+  /** Where a failing embedding endpoint is reported (once per run of failures). */
+  logger?: { warn(msg: string): void };
+  /** Vectors from which an IVF index is built (default 50,000; tests lower it). */
+  ivfMin?: number;
+}
+
+/** SemanticSearch plus the operations the job, the CLI and the benchmark need. */
+export interface SemanticEngine extends SemanticSearch {
+  /** Runs the embedding job once (build a model if due, embed queued papers), then reloads the vectors. */
+  embedPending(opts?: { rebuild?: boolean; progress?: Progress }): Promise<EmbedRunSummary>;
+  /** Waits until the vectors are loaded and any background index build has finished. */
+  settled(): Promise<void>;
+  /** The loaded model and vector index (null before a model exists). */
+  loaded(): Promise<Loaded | null>;
+}
+
+/**
+ * Builds the one SemanticSearch the site, the API and the CLI share: keyword, semantic and hybrid
+ * search, similar papers and recommendations over vectors stored in the database and held in
+ * memory (see SemanticState). Nothing here throws for a bad query or a failing endpoint.
+ */
+export function createSemanticSearch(deps: SemanticDeps): SemanticEngine {
+  const state = new SemanticState(deps.db, deps.config, { ivfMin: deps.ivfMin });
+  let failing = false;
+  const engine: Engine = {
+    db: deps.db,
+    keyword: deps.keyword,
+    segments: new SegmentCache(deps.db),
+    state,
+    warn(message) {
+      if (failing) return;
+      failing = true;
+      deps.logger?.warn(message);
+    },
+    ok() { failing = false; },
+  };
+  return {
+    async status() {
+      const l = await state.current();
+      const pending = await embeddingVectors.pendingCount(deps.db);
+      return { ready: !!l && l.index.live > 0, model: l?.model.name ?? null, dimensions: l?.index.dimensions ?? 0, embedded: l?.index.live ?? 0, pending };
+    },
+    search: (query, opts) => modeSearch(engine, query, opts),
+    similar: (paperId, limit) => similarPapers(engine, paperId, limit),
+    recommend: (positive, negative, limit) => recommendPapers(engine, positive, negative, limit),
+    async embedPending(opts = {}) {
+      const summary = await runEmbedJob({ db: deps.db, config: deps.config, progress: opts.progress }, { rebuild: opts.rebuild });
+      await state.current();
+      return summary;
+    },
+    settled: () => state.settled(),
+    loaded: () => state.current(),
+    async close() {
+      await state.settled().catch(() => undefined);
+    },
+  };
+}

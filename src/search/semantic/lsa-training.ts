@@ -1,0 +1,86 @@
+import { Worker } from 'node:worker_threads';
+import type { Db } from '../../db/db.js';
+import { embeddingVectors } from '../../store/embedding-vectors.js';
+import { termOf, words } from '../keyword/tokenize.js';
+import { paperText } from '../vector/embedder.js';
+import { LsaEmbedder, type LsaOptions } from '../vector/lsa-embedder.js';
+import { seededRandom } from '../vector/kmeans.js';
+import { SIMILAR_PAPERS_LSA } from '../similarity/similar-papers.js';
+import type { StoredLsa } from './lsa-model-blob.js';
+
+/** Fewer papers than this: no model is trained and semantic modes fall back to keyword search. */
+export const MIN_TRAINING_PAPERS = 50;
+/**
+ * Largest training sample: enough for stable topics (64 of them), small enough to train in about a
+ * minute and to keep the training process's memory well under 1 GB (100,000 papers peaked at 1.4 GB).
+ */
+export const MAX_TRAINING_PAPERS = 50_000;
+
+/**
+ * LSA settings: the measured ones (SIMILAR_PAPERS_LSA: 64 dimensions, words in 3+ papers), except
+ * that a small instance (under 2,000 papers) keeps every word, or most query words would be unknown;
+ * big samples take fewer SVD passes (training time).
+ */
+export function lsaOptions(samplePapers: number): LsaOptions {
+  return { ...SIMILAR_PAPERS_LSA, ...(samplePapers < 2000 ? { minDocFreq: 1 } : {}), iterations: samplePapers >= 20_000 ? 4 : 8 };
+}
+
+/** The most common surface word of each stem, so topics can be named in readable words. */
+export function surfaceLabels(texts: readonly string[], terms: readonly string[]): string[] {
+  const counts = new Map<string, Map<string, number>>();
+  for (const t of texts) {
+    for (const w of words(t)) {
+      const stem = termOf(w);
+      if (stem === null) continue;
+      let m = counts.get(stem);
+      if (!m) counts.set(stem, (m = new Map()));
+      m.set(w, (m.get(w) ?? 0) + 1);
+    }
+  }
+  return terms.map((stem) => {
+    let best = stem, n = 0;
+    for (const [w, c] of counts.get(stem) ?? []) if (c > n || (c === n && w < best)) { best = w; n = c; }
+    return best;
+  });
+}
+
+/** Texts of a random sample of up to `max` papers (all of them when the corpus is smaller). */
+async function sampleTexts(db: Db, max: number): Promise<string[]> {
+  const maxId = await embeddingVectors.maxPaperId(db);
+  const texts: string[] = [];
+  if (maxId <= max * 1.2) {
+    for (let after = 0; ;) {
+      const page = await embeddingVectors.papersAfter(db, after, 5000);
+      if (!page.length) break;
+      for (const p of page) texts.push(paperText(p.title, p.abstract));
+      after = page[page.length - 1]!.id;
+    }
+    return texts.slice(0, max);
+  }
+  const rand = seededRandom(maxId);
+  const ids = new Set<number>();
+  while (ids.size < Math.min(maxId, Math.ceil(max * 1.1))) ids.add(1 + Math.floor(rand() * maxId));
+  const papers = await embeddingVectors.papersById(db, [...ids].sort((a, b) => a - b));
+  return papers.slice(0, max).map((p) => paperText(p.title, p.abstract));
+}
+
+/** Trains on a thread of its own (see lsa-train-worker.ts); a crash of the thread is thrown. */
+function trainOnThread(texts: string[]): Promise<StoredLsa> {
+  return new Promise((resolve, reject) => {
+    // A thread inherits the process's flags; --input-type (a process started with -e) would stop it loading a file.
+    const execArgv = process.execArgv.filter((a) => !a.startsWith('--input-type'));
+    const worker = new Worker(new URL('./lsa-train-worker.js', import.meta.url), { execArgv });
+    worker.once('message', (m: StoredLsa) => { resolve(m); void worker.terminate(); });
+    worker.once('error', reject);
+    worker.once('exit', (code) => { if (code !== 0) reject(new Error(`LSA training thread exited with code ${code}`)); });
+    worker.postMessage(texts);
+  });
+}
+
+/** Trains the instance's LSA model on (a sample of) its own papers; null when there are too few. */
+export async function trainLsa(db: Db, max = MAX_TRAINING_PAPERS): Promise<{ model: LsaEmbedder; stored: StoredLsa; sampled: number } | null> {
+  const texts = await sampleTexts(db, max);
+  if (texts.length < MIN_TRAINING_PAPERS) return null;
+  const stored = await trainOnThread(texts);
+  return { model: LsaEmbedder.fromData(stored.data), stored, sampled: texts.length };
+}

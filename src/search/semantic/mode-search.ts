@@ -1,0 +1,70 @@
+import { terms } from '../keyword/tokenize.js';
+import { verify } from '../keyword/verify.js';
+import type { ModeSearchOptions, ModeSearchOutcome, RankedPaper } from './semantic-search.js';
+import { queryFilter, meaningText } from './query-filter.js';
+import { KEYWORD_POOL, MAX_RESULTS, fuseRows, keywordRows, rankRows, toRanked, type Engine, type RowScores } from './semantic-engine.js';
+
+/** From this many meaningful words on, a query is pasted text ("more like this"): any word may match. */
+export const LONG_QUERY_TERMS = 12;
+
+async function keywordOnly(e: Engine, query: string, opts: ModeSearchOptions, degraded?: string): Promise<ModeSearchOutcome> {
+  const long = terms(meaningText(query)).length >= LONG_QUERY_TERMS;
+  const r = await e.keyword.search(query, { limit: opts.limit, offset: opts.offset ?? 0, sort: opts.sort, match: long ? 'any' : 'all' });
+  if (!r.ok) return r;
+  const hits: RankedPaper[] = r.hits.map((h) => ({ paperId: h.paperId, title: h.title, score: h.score }));
+  return { ok: true, hits, total: r.total, mode: 'keyword', ...(degraded ? { degraded } : {}) };
+}
+
+/**
+ * One search in any mode. Semantic ranks the query's meaning (its words without the filters) by
+ * cosine over the vector index; hybrid fuses that with the keyword index's BM25 by z-scores.
+ * Filters (author:, category:, year:, -word) are evaluated exactly on the keyword index's postings
+ * and restrict the vector scan itself, so a filtered query never loses results to over-fetching.
+ * Long pasted text ranks by any of its words. Without a usable model the keyword ranking answers,
+ * with `degraded` saying why.
+ */
+export async function modeSearch(e: Engine, query: string, opts: ModeSearchOptions): Promise<ModeSearchOutcome> {
+  const limit = Math.max(0, Math.floor(opts.limit));
+  const offset = Math.max(0, Math.floor(opts.offset ?? 0));
+  const o = { ...opts, limit, offset };
+  if (opts.mode === 'keyword') return keywordOnly(e, query, o);
+  const loaded = await e.state.current();
+  if (!loaded || loaded.index.live === 0) return keywordOnly(e, query, o, 'no semantic model is ready yet (too few papers, or the embedding job has not run)');
+  const text = meaningText(query);
+  const long = terms(text).length >= LONG_QUERY_TERMS;
+  if (!terms(text).length) return keywordOnly(e, query, o, 'the query has no words to rank by meaning');
+  const emb = await loaded.embedder.embed([text]);
+  if (!emb.ok) {
+    e.warn(`semantic search falls back to keyword search: ${emb.problem.source}: ${emb.problem.message}`);
+    return keywordOnly(e, query, o, 'the embedding model is unavailable');
+  }
+  e.ok();
+  const q = emb.vectors[0]!;
+  if (!q.some((x) => x !== 0)) return keywordOnly(e, query, o, 'no word of the query is known to the semantic model');
+  const filter = await queryFilter(e.db, e.segments, query);
+  const need = Math.min(MAX_RESULTS, offset + limit);
+  const pool = Math.min(MAX_RESULTS, Math.max(need * (filter?.needsVerify ? 2 : 1), 100));
+  const vecHits = filter && filter.count < loaded.index.live / 4 ? loaded.index.exact(q, pool, filter.mask) : loaded.index.search(q, pool, filter?.mask ?? null);
+  let scores: RowScores = new Map(vecHits.map((h) => [h.rowId, h.score]));
+  let total = Math.min(MAX_RESULTS, filter ? filter.count : loaded.index.live);
+  if (opts.mode === 'hybrid') {
+    const kwLimit = Math.max(KEYWORD_POOL, need);
+    const kw = await e.keyword.search(query, { limit: kwLimit, match: long ? 'any' : 'all' });
+    if (kw.ok) {
+      scores = fuseRows(loaded, q, await keywordRows(e, kw.hits), scores, kw.total > kw.hits.length);
+      total = Math.min(MAX_RESULTS, Math.max(total, kw.total));
+    }
+  }
+  let ranked = rankRows(scores).slice(0, pool);
+  if (filter?.needsVerify) {
+    const ok = await verify(e.db, filter.parsed, ranked.map((r) => r[0]));
+    ranked = ranked.filter((_, i) => ok[i]);
+    total = Math.min(total, ranked.length);
+  }
+  if (opts.sort === 'date') {
+    const view = await e.segments.get();
+    ranked.sort((a, b) => (view.dayOf[b[0]] ?? 0) - (view.dayOf[a[0]] ?? 0) || b[1] - a[1] || a[0] - b[0]);
+  }
+  const hits = (await toRanked(e, ranked.slice(offset, offset + limit))).map(({ paperId, title, score }) => ({ paperId, title, score }));
+  return { ok: true, hits, total: Math.max(total, Math.min(ranked.length, MAX_RESULTS)), mode: opts.mode };
+}

@@ -1,0 +1,47 @@
+import type { Config } from '../../config/config.js';
+import type { Db } from '../../db/db.js';
+import { embeddingModels, type EmbeddingModelRow } from '../../store/embedding-models.js';
+import { LsaEmbedder } from '../vector/lsa-embedder.js';
+import { OpenAiEmbedder, type EmbedOutcome } from '../vector/openai-embedder.js';
+import { decodeLsa, type StoredLsa } from './lsa-model-blob.js';
+
+/** A stored model ready to embed texts, whichever kind it is; LSA ones also name their topics. */
+export interface ModelEmbedder {
+  readonly kind: 'lsa' | 'endpoint';
+  readonly name: string;
+  embed(texts: readonly string[]): Promise<EmbedOutcome>;
+  readonly lsa: { model: LsaEmbedder; labels: string[] } | null;
+}
+
+/** Which model the configuration asks for: the endpoint when PAPERBOY_EMBEDDINGS_URL is set, else LSA. */
+export function configuredModel(config: Pick<Config, 'embeddings'>): { kind: 'lsa' | 'endpoint'; name: string } {
+  const e = config.embeddings;
+  if (e.url) return { kind: 'endpoint', name: `${e.model ?? ''}@${e.url}` };
+  return { kind: 'lsa', name: 'lsa' };
+}
+
+/** An embedder for a trained LSA model (never fails: it runs in this process). */
+export function lsaModelEmbedder(stored: StoredLsa): ModelEmbedder {
+  const model = LsaEmbedder.fromData(stored.data);
+  return {
+    kind: 'lsa', name: 'lsa', lsa: { model, labels: stored.labels },
+    async embed(texts) { return { ok: true, vectors: texts.map((t) => model.embedOne(t)) }; },
+  };
+}
+
+/** An embedder for the configured endpoint; `dimensions` pins the vector length once a model has it. */
+export function endpointModelEmbedder(config: Pick<Config, 'embeddings'>, dimensions?: number): ModelEmbedder {
+  const e = config.embeddings;
+  const client = new OpenAiEmbedder({ url: e.url!, model: e.model ?? '', apiKey: e.apiKey, timeoutMs: e.timeoutMs, dimensions: dimensions || undefined });
+  return { kind: 'endpoint', name: configuredModel(config).name, lsa: null, embed: (texts) => client.embed(texts) };
+}
+
+/** The embedder of a stored model, or null when it cannot be used with this configuration. */
+export async function embedderFor(db: Db, row: EmbeddingModelRow, config: Pick<Config, 'embeddings'>): Promise<ModelEmbedder | null> {
+  if (row.kind === 'lsa') {
+    const blob = await embeddingModels.data(db, row.id);
+    return blob ? lsaModelEmbedder(decodeLsa(blob)) : null;
+  }
+  const want = configuredModel(config);
+  return want.kind === 'endpoint' && want.name === row.name ? endpointModelEmbedder(config, row.dimensions) : null;
+}

@@ -1,0 +1,104 @@
+import type { Config } from '../../config/config.js';
+import type { Db } from '../../db/db.js';
+import { embeddingModels, type EmbeddingModelRow } from '../../store/embedding-models.js';
+import { embeddingVectors } from '../../store/embedding-vectors.js';
+import { decodeVector } from '../vector/quantize.js';
+import { VectorIndex } from '../vector/vector-index.js';
+import { IvfLists } from '../vector/ivf-lists.js';
+import { embedderFor, type ModelEmbedder } from './model-embedder.js';
+
+/** Below this many vectors the exact scan is fast enough (a few milliseconds) and no IVF is built. */
+export const IVF_MIN_VECTORS = 50_000;
+const PAGE = 20_000;
+
+/** The active model, its embedder and its vectors in memory, as one consistent snapshot. */
+export interface Loaded {
+  model: EmbeddingModelRow;
+  embedder: ModelEmbedder;
+  index: VectorIndex;
+}
+
+/**
+ * Keeps the in-memory vector index in step with the database: the first use loads the active
+ * model and every vector; later calls read only vectors written since (by this process's job or
+ * another process), and a newly activated model replaces everything. One small query per call.
+ */
+export class SemanticState {
+  private loaded: Loaded | null = null;
+  private seq = 0;
+  private lastPaper = 0;
+  private inflight: Promise<Loaded | null> | null = null;
+  private building: Promise<void> | null = null;
+
+  constructor(private readonly db: Db, private readonly config: Pick<Config, 'embeddings'>, private readonly opts: { ivfMin?: number } = {}) {}
+
+  /** The current snapshot, brought up to date first; null when no model is active. */
+  current(): Promise<Loaded | null> {
+    this.inflight ??= this.refresh().finally(() => { this.inflight = null; });
+    return this.inflight;
+  }
+
+  /** The snapshot as last loaded, without a database round trip. */
+  peek(): Loaded | null {
+    return this.loaded;
+  }
+
+  private async refresh(): Promise<Loaded | null> {
+    const row = await embeddingModels.active(this.db);
+    if (!row) { this.loaded = null; return null; }
+    if (this.loaded?.model.id !== row.id) return this.loadAll(row);
+    if (row.version > this.seq) await this.loadSince(row.version);
+    this.loaded.model = row;
+    this.maybeBuildIvf();
+    return this.loaded;
+  }
+
+  private async loadAll(row: EmbeddingModelRow): Promise<Loaded | null> {
+    const embedder = await embedderFor(this.db, row, this.config);
+    if (!embedder) { this.loaded = null; return null; }
+    const index = new VectorIndex(row.dimensions, Math.max(1024, await embeddingVectors.count(this.db, row.id)));
+    for (let after = 0; ;) {
+      const page = await embeddingVectors.page(this.db, row.id, after, PAGE);
+      if (!page.length) break;
+      for (const v of page) index.set(v.paperId, decodeVector(v.vector));
+      after = page[page.length - 1]!.paperId;
+    }
+    // Every vector written up to row.version is committed (the version moves in the same transaction).
+    this.seq = row.version;
+    this.lastPaper = Number.MAX_SAFE_INTEGER;
+    this.loaded = { model: row, embedder, index };
+    this.building = null;
+    this.maybeBuildIvf();
+    return this.loaded;
+  }
+
+  private async loadSince(version: number): Promise<void> {
+    const index = this.loaded!.index;
+    for (;;) {
+      const page = await embeddingVectors.since(this.db, this.loaded!.model.id, { seq: this.seq, paperId: this.lastPaper }, PAGE);
+      if (!page.length) break;
+      for (const v of page) index.set(v.paperId, decodeVector(v.vector));
+      const last = page[page.length - 1]!;
+      this.seq = last.seq;
+      this.lastPaper = last.paperId;
+    }
+    if (this.seq < version) { this.seq = version; this.lastPaper = Number.MAX_SAFE_INTEGER; }
+  }
+
+  /** Builds (or rebuilds, once a tenth of the vectors arrived after the last build) the IVF lists in the background. */
+  private maybeBuildIvf(): void {
+    const l = this.loaded;
+    if (!l || this.building || l.index.live < (this.opts.ivfMin ?? IVF_MIN_VECTORS)) return;
+    const ivf = l.index.ivf;
+    if (ivf && l.index.slots - ivf.covered < ivf.covered / 10) return;
+    this.building = IvfLists.build(l.index).then((built) => {
+      if (this.loaded === l) l.index.ivf = built;
+    }).finally(() => { if (this.loaded === l) this.building = null; });
+  }
+
+  /** Waits for a background IVF build (tests and the benchmark). */
+  async settled(): Promise<void> {
+    await this.current();
+    await this.building;
+  }
+}

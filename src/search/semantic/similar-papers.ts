@@ -1,0 +1,134 @@
+import { embeddingVectors, type PaperText } from '../../store/embedding-vectors.js';
+import { terms, termOf, words } from '../keyword/tokenize.js';
+import { paperText } from '../vector/embedder.js';
+import type { RankedPaper } from './semantic-search.js';
+import { explainMatch } from './explain.js';
+import { SIMILAR_PAPERS_CANDIDATES, lexicalSimilarity, similarityScores, type SimilaritySignals } from '../similarity/similar-papers.js';
+import type { Loaded } from './semantic-state.js';
+import { fuseRows, keywordRows, rankRows, toRanked, type Engine, type RowScores } from './semantic-engine.js';
+
+/** Rocchio's weight of the disliked papers' mean against the liked papers' mean. */
+export const NEGATIVE_WEIGHT = 0.5;
+/** Words of the liked papers added to the keyword side of a recommendation. */
+const EXPANSION_TERMS = 20;
+
+/** A paper's vector: the stored one, else embedded now (a paper the job has not reached yet). */
+async function vectorOf(l: Loaded, p: PaperText): Promise<Float32Array | null> {
+  const stored = l.index.vectorOf(p.id);
+  if (stored) return stored;
+  const r = await l.embedder.embed([paperText(p.title, p.abstract)]);
+  return r.ok ? r.vectors[0]! : null;
+}
+
+/**
+ * Ranks papers for a query vector and a keyword query (any word), fused, without the `exclude`d
+ * rows, with explanations against `about` (the text the results are compared with).
+ */
+async function rankFor(e: Engine, l: Loaded | null, q: Float32Array | null, kwQuery: string, about: string, exclude: Set<number>, limit: number): Promise<RankedPaper[]> {
+  const pool = Math.max(limit + exclude.size, 100);
+  // Only the words: a paper's text must not be read as query syntax (a leading '-', quotes, "OR").
+  const plain = words(kwQuery).join(' ');
+  const kw = plain ? await e.keyword.search(plain, { limit: pool, match: 'any' }) : null;
+  const kwScores: RowScores = kw?.ok ? await keywordRows(e, kw.hits) : new Map();
+  let scores = kwScores;
+  if (l && q) {
+    const vec: RowScores = new Map(l.index.search(q, pool).map((h) => [h.rowId, h.score]));
+    scores = fuseRows(l, q, kwScores, vec, kw?.ok === true && kw.total > kw.hits.length);
+  }
+  const ranked = rankRows(scores).filter(([id]) => !exclude.has(id)).slice(0, limit);
+  const papers = await toRanked(e, ranked);
+  return papers.map(({ paperId, title, score, rowId, abstract }) => {
+    const pv = l && q ? l.index.vectorOf(rowId) : null;
+    const explanation = explainMatch(about, paperText(title, abstract), pv && q ? { a: q, b: pv } : null, l?.embedder.lsa ?? null);
+    return { paperId, title, score, explanation };
+  });
+}
+
+/**
+ * Papers most like one paper, scored the way the eval measured on CSFCube (src/search/similarity):
+ * candidates are the best SIMILAR_PAPERS_CANDIDATES of the keyword index (BM25F of the paper's
+ * title and abstract, any word) and of the vector index; each gets its BM25F score, its LSA cosine
+ * and its TF-IDF cosine with the paper, and `similarityScores` fuses the three by z-scores.
+ */
+export async function similarPapers(e: Engine, paperId: string, limit: number): Promise<RankedPaper[] | null> {
+  const rowId = (await embeddingVectors.rowIds(e.db, [paperId])).get(paperId);
+  if (rowId === undefined) return null;
+  const [paper] = await embeddingVectors.papersById(e.db, [rowId]);
+  if (!paper) return null;
+  const n = Math.max(0, Math.floor(limit));
+  const l = await e.state.current();
+  const q = l ? await vectorOf(l, paper) : null;
+  const about = paperText(paper.title, paper.abstract);
+  if (!l || !q) return rankFor(e, null, null, `${paper.title}\n${paper.abstract ?? ''}`, about, new Set([rowId]), n);
+  const pool = Math.max(SIMILAR_PAPERS_CANDIDATES, n + 1);
+  const plain = words(`${paper.title}\n${paper.abstract ?? ''}`).join(' ');
+  const kw = plain ? await e.keyword.search(plain, { limit: pool, match: 'any' }) : null;
+  const kwScores = kw?.ok ? await keywordRows(e, kw.hits) : new Map<number, number>();
+  const ids = new Set([...kwScores.keys(), ...l.index.search(q, pool).map((h) => h.rowId)]);
+  ids.delete(rowId);
+  const texts = new Map((await embeddingVectors.papersById(e.db, [...ids])).map((p) => [p.id, paperText(p.title, p.abstract)]));
+  const lsa = l.embedder.lsa?.model ?? null;
+  const mine = lsa ? lsa.termVector(about) : null;
+  const signals: SimilaritySignals[] = [...ids].filter((id) => texts.has(id)).map((id) => ({
+    id: String(id),
+    ...(kwScores.has(id) ? { keyword: kwScores.get(id)! } : {}),
+    semantic: l.index.score(q, id) ?? 0,
+    lexical: lsa && mine ? lexicalSimilarity(mine, lsa.termVector(texts.get(id)!)) : 0,
+  }));
+  const ranked = rankRows(new Map([...similarityScores(signals)].map(([id, sc]) => [Number(id), sc]))).slice(0, n);
+  const papers = await toRanked(e, ranked);
+  return papers.map(({ paperId: pid, title, score, rowId: r, abstract }) => {
+    const pv = l.index.vectorOf(r);
+    return { paperId: pid, title, score, explanation: explainMatch(about, paperText(title, abstract), pv ? { a: q, b: pv } : null, l.embedder.lsa) };
+  });
+}
+
+/** The liked papers' most distinctive words (tf x idf over their texts), minus the disliked papers' words. */
+function expansion(l: Loaded | null, pos: PaperText[], neg: PaperText[]): string {
+  const weight = new Map<string, number>();
+  const spelled = new Map<string, string>();
+  for (const p of pos) {
+    for (const w of words(paperText(p.title, p.abstract))) {
+      const t = termOf(w);
+      if (t === null) continue;
+      if (!spelled.has(t)) spelled.set(t, w);
+      const i = l?.embedder.lsa?.model.vocabulary.get(t);
+      weight.set(t, (weight.get(t) ?? 0) + (i === undefined ? 1 : l!.embedder.lsa!.model.idf[i]!));
+    }
+  }
+  const disliked = new Set(neg.flatMap((p) => terms(paperText(p.title, p.abstract))));
+  return [...weight].filter(([t]) => !disliked.has(t)).sort((a, b) => b[1] - a[1]).slice(0, EXPANSION_TERMS).map(([t]) => spelled.get(t)!).join(' ');
+}
+
+/**
+ * Recommendations for an interest profile (Rocchio): the profile vector is the mean of the liked
+ * papers' vectors minus NEGATIVE_WEIGHT x the mean of the disliked ones, ranked by cosine and
+ * fused with a keyword query of the liked papers' most distinctive words; inputs are excluded.
+ */
+export async function recommendPapers(e: Engine, positive: readonly string[], negative: readonly string[], limit: number): Promise<{ hits: RankedPaper[]; unknown: string[] }> {
+  const ids = await embeddingVectors.rowIds(e.db, [...positive, ...negative]);
+  const unknown = [...new Set([...positive, ...negative].filter((p) => !ids.has(p)))];
+  const rows = (list: readonly string[]): number[] => [...new Set(list.flatMap((p) => (ids.has(p) ? [ids.get(p)!] : [])))];
+  const posRows = rows(positive), negRows = rows(negative);
+  if (!posRows.length) return { hits: [], unknown };
+  const texts = new Map((await embeddingVectors.papersById(e.db, [...posRows, ...negRows])).map((p) => [p.id, p]));
+  const pos = posRows.flatMap((id) => texts.get(id) ?? []), neg = negRows.flatMap((id) => texts.get(id) ?? []);
+  const l = await e.state.current();
+  let q: Float32Array | null = null;
+  if (l) {
+    const add = async (list: PaperText[], w: number, into: Float64Array): Promise<void> => {
+      for (const p of list) {
+        const v = await vectorOf(l, p);
+        if (v) for (let j = 0; j < v.length; j++) into[j]! += (w * v[j]!) / list.length;
+      }
+    };
+    const sum = new Float64Array(l.index.dimensions);
+    await add(pos, 1, sum);
+    await add(neg, -NEGATIVE_WEIGHT, sum);
+    const norm = Math.sqrt(sum.reduce((s, x) => s + x * x, 0));
+    if (norm > 0) q = Float32Array.from(sum, (x) => x / norm);
+  }
+  const about = pos.map((p) => paperText(p.title, p.abstract)).join('\n');
+  const hits = await rankFor(e, l, q, expansion(l, pos, neg), about, new Set([...posRows, ...negRows]), Math.max(0, Math.floor(limit)));
+  return { hits, unknown };
+}

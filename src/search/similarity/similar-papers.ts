@@ -1,0 +1,66 @@
+import type { LsaOptions } from '../vector/lsa-embedder.js';
+import { scoreFusion } from '../vector/fusion.js';
+
+/**
+ * What the product's "similar papers" knows about one candidate paper, relative to the query paper:
+ * - `keyword`: the keyword index's BM25F score when searching with the query paper's title and abstract
+ *   (any-word mode); absent when the candidate matched no word (counts as 0),
+ * - `semantic`: cosine of the two papers' LSA vectors,
+ * - `lexical`: cosine of the two papers' TF-IDF term vectors (`lexicalSimilarity`).
+ */
+export interface SimilaritySignals {
+  id: string;
+  keyword?: number;
+  semantic: number;
+  lexical: number;
+}
+
+/** How much each signal counts in the fused score (they are z-scored first, so only ratios matter). */
+export interface SimilarityWeights {
+  keyword: number;
+  semantic: number;
+  lexical: number;
+}
+
+/**
+ * Weights chosen on the CSFCube dev fold (see eval/similar-modes.ts): the LSA cosine carries most of
+ * the ranking, BM25 and exact-word cosine correct it where the words match closely.
+ */
+export const SIMILAR_PAPERS_WEIGHTS: Readonly<SimilarityWeights> = Object.freeze({ keyword: 0.25, semantic: 0.6, lexical: 0.15 });
+
+/**
+ * The LSA model "similar papers" was measured with: 64 dimensions over words in at least 3 papers of
+ * the instance's own corpus, each paper embedded from `paperText` (title twice, then the abstract).
+ */
+export const SIMILAR_PAPERS_LSA: Readonly<LsaOptions> = Object.freeze({ dimensions: 64, minDocFreq: 3 });
+
+/** How many nearest papers each signal contributes to the candidate set of one similar-papers query. */
+export const SIMILAR_PAPERS_CANDIDATES = 300;
+
+/**
+ * Fuses the signals of a query paper's candidates into one score per candidate (higher = more similar):
+ * each signal is standardised over the candidates (z-scores), then weighted and summed. Pure: the
+ * caller gathers the candidates (the union of the keyword index's and the vector index's best
+ * `SIMILAR_PAPERS_CANDIDATES`) and their signals; the query paper itself must not be among them.
+ */
+export function similarityScores(candidates: readonly SimilaritySignals[], weights: Readonly<SimilarityWeights> = SIMILAR_PAPERS_WEIGHTS): Map<string, number> {
+  if (candidates.length === 0) return new Map();
+  const keyword = new Map<string, number>();
+  for (const c of candidates) if (c.keyword !== undefined) keyword.set(c.id, c.keyword);
+  return scoreFusion([
+    { scores: keyword, weight: weights.keyword, missing: 0 },
+    { scores: new Map(candidates.map((c) => [c.id, c.semantic])), weight: weights.semantic },
+    { scores: new Map(candidates.map((c) => [c.id, c.lexical])), weight: weights.lexical },
+  ]);
+}
+
+/** Cosine of two sparse unit-length term vectors (`LsaEmbedder.termVector`). */
+export function lexicalSimilarity(a: ReadonlyMap<number, number>, b: ReadonlyMap<number, number>): number {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  let s = 0;
+  for (const [t, v] of small) {
+    const w = large.get(t);
+    if (w !== undefined) s += v * w;
+  }
+  return s;
+}

@@ -1,0 +1,62 @@
+/** A small seeded generator, so building the same index twice gives the same lists. */
+export function seededRandom(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Index of the centroid with the largest dot product with row `o` of `data`. */
+export function nearest(data: Float32Array, o: number, centroids: Float32Array, k: number, d: number): number {
+  let best = 0, bestScore = -Infinity;
+  for (let c = 0; c < k; c++) {
+    let dot = 0;
+    for (let j = 0, p = c * d; j < d; j++, p++) dot += data[o + j]! * centroids[p]!;
+    if (dot > bestScore) { bestScore = dot; best = c; }
+  }
+  return best;
+}
+
+/**
+ * Spherical k-means (cosine) over n unit vectors (row-major n x d): the coarse quantiser of the
+ * IVF index. Centroids start at random rows; an emptied cluster takes a random row again.
+ */
+export async function sphericalKmeans(data: Float32Array, n: number, d: number, k: number, iterations = 10, seed = 7, pause: () => Promise<void> = async () => undefined): Promise<Float32Array> {
+  const rand = seededRandom(seed);
+  const centroids = new Float32Array(k * d);
+  for (let c = 0; c < k; c++) {
+    const r = Math.floor(rand() * n);
+    centroids.set(data.subarray(r * d, r * d + d), c * d);
+  }
+  const assign = new Int32Array(n);
+  for (let it = 0; it < iterations; it++) {
+    for (let i = 0; i < n; i++) {
+      // A server keeps answering while the index trains: yield every few thousand rows.
+      if (i % 4096 === 0) await pause();
+      assign[i] = nearest(data, i * d, centroids, k, d);
+    }
+    const sums = new Float64Array(k * d);
+    const sizes = new Int32Array(k);
+    for (let i = 0; i < n; i++) {
+      const c = assign[i]!;
+      sizes[c]!++;
+      for (let j = 0; j < d; j++) sums[c * d + j]! += data[i * d + j]!;
+    }
+    for (let c = 0; c < k; c++) {
+      if (!sizes[c]) {
+        const r = Math.floor(rand() * n);
+        centroids.set(data.subarray(r * d, r * d + d), c * d);
+        continue;
+      }
+      let norm = 0;
+      for (let j = 0; j < d; j++) norm += sums[c * d + j]! ** 2;
+      norm = Math.sqrt(norm) || 1;
+      for (let j = 0; j < d; j++) centroids[c * d + j] = sums[c * d + j]! / norm;
+    }
+  }
+  return centroids;
+}

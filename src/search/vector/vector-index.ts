@@ -1,0 +1,149 @@
+import type { Quantized } from './quantize.js';
+import { TopK } from './top-k.js';
+import type { IvfLists } from './ivf-lists.js';
+
+/**
+ * Dot product of a float query with the int8 codes at `o`, unrolled by four (about twice as fast
+ * as the plain loop in V8; vector lengths are multiples of four in practice, the rest is handled).
+ */
+export function dotCodes(q: Float32Array, codes: Int8Array, o: number, d: number): number {
+  let a0 = 0, a1 = 0, a2 = 0, a3 = 0, j = 0;
+  for (; j + 3 < d; j += 4, o += 4) {
+    a0 += q[j]! * codes[o]!;
+    a1 += q[j + 1]! * codes[o + 1]!;
+    a2 += q[j + 2]! * codes[o + 2]!;
+    a3 += q[j + 3]! * codes[o + 3]!;
+  }
+  for (; j < d; j++, o++) a0 += q[j]! * codes[o]!;
+  return a0 + a1 + a2 + a3;
+}
+
+/** One vector search result: a paper row id and its cosine to the query. */
+export interface RowHit {
+  rowId: number;
+  score: number;
+}
+
+/** Allowed paper row ids (1 = allowed), or null for every paper. */
+export type RowMask = Uint8Array | null;
+
+/**
+ * Every paper's int8 vector in one typed array (68 bytes a paper at 64 dimensions), addressed by
+ * paper row id, with an exact scan and, once `ivf` is set, an approximate one over a few lists.
+ * Updated in place as new vectors arrive, so the server never reloads the whole corpus.
+ */
+export class VectorIndex {
+  rowIds: Int32Array;
+  codes: Int8Array;
+  scales: Float32Array;
+  /** Slots in use (dead ones included: a replaced vector leaves its old slot with rowId -1). */
+  slots = 0;
+  live = 0;
+  /** slot + 1 of each row id (0: none). */
+  private slotOf = new Int32Array(1024);
+  ivf: IvfLists | null = null;
+
+  constructor(readonly dimensions: number, capacity = 1024) {
+    this.rowIds = new Int32Array(capacity);
+    this.codes = new Int8Array(capacity * dimensions);
+    this.scales = new Float32Array(capacity);
+  }
+
+  private grow(min: number): void {
+    const cap = Math.max(min, Math.ceil(this.rowIds.length * 1.5));
+    const ids = new Int32Array(cap); ids.set(this.rowIds.subarray(0, this.slots)); this.rowIds = ids;
+    const codes = new Int8Array(cap * this.dimensions); codes.set(this.codes.subarray(0, this.slots * this.dimensions)); this.codes = codes;
+    const sc = new Float32Array(cap); sc.set(this.scales.subarray(0, this.slots)); this.scales = sc;
+  }
+
+  /**
+   * Reorders slots [0, order.length): new slot i takes old slot order[i]. The IVF build stores each
+   * list's vectors next to each other, so a probe reads memory in order instead of jumping around.
+   */
+  permute(order: Int32Array): void {
+    const d = this.dimensions, n = order.length;
+    const ids = this.rowIds.slice(0, n), codes = this.codes.slice(0, n * d), scales = this.scales.slice(0, n);
+    for (let i = 0; i < n; i++) {
+      const from = order[i]!;
+      const id = ids[from]!;
+      this.rowIds[i] = id;
+      this.codes.set(codes.subarray(from * d, from * d + d), i * d);
+      this.scales[i] = scales[from]!;
+      if (id >= 0) this.slotOf[id] = i + 1;
+    }
+  }
+
+  /** Adds or replaces the vector of a paper. */
+  set(rowId: number, v: Quantized): void {
+    if (v.codes.length !== this.dimensions) throw new Error(`vector of ${v.codes.length} dimensions in an index of ${this.dimensions}`);
+    this.remove(rowId);
+    if (this.slots === this.rowIds.length) this.grow(this.slots + 1);
+    if (rowId >= this.slotOf.length) {
+      const m = new Int32Array(Math.max(rowId + 1, Math.ceil(this.slotOf.length * 1.5)));
+      m.set(this.slotOf);
+      this.slotOf = m;
+    }
+    const s = this.slots++;
+    this.rowIds[s] = rowId;
+    this.codes.set(v.codes, s * this.dimensions);
+    this.scales[s] = v.scale;
+    this.slotOf[rowId] = s + 1;
+    this.live++;
+  }
+
+  remove(rowId: number): void {
+    const s = (this.slotOf[rowId] ?? 0) - 1;
+    if (s < 0) return;
+    this.rowIds[s] = -1;
+    this.slotOf[rowId] = 0;
+    this.live--;
+  }
+
+  has(rowId: number): boolean {
+    return (this.slotOf[rowId] ?? 0) > 0;
+  }
+
+  /** A paper's vector as floats, or null. */
+  vectorOf(rowId: number): Float32Array | null {
+    const s = (this.slotOf[rowId] ?? 0) - 1;
+    if (s < 0) return null;
+    const d = this.dimensions, scale = this.scales[s]!;
+    return Float32Array.from(this.codes.subarray(s * d, s * d + d), (c) => c * scale);
+  }
+
+  /** Cosine of the query with one stored slot. */
+  scoreSlot(q: Float32Array, s: number): number {
+    return dotCodes(q, this.codes, s * this.dimensions, this.dimensions) * this.scales[s]!;
+  }
+
+  /** Cosine of the query with one paper, or null when it has no vector. */
+  score(q: Float32Array, rowId: number): number | null {
+    const s = (this.slotOf[rowId] ?? 0) - 1;
+    return s < 0 ? null : this.scoreSlot(q, s);
+  }
+
+  /** Offers slots [from, to) to `top`, skipping dead and masked-out ones. */
+  scanRange(q: Float32Array, from: number, to: number, top: TopK, mask: RowMask): void {
+    const d = this.dimensions, codes = this.codes, scales = this.scales, ids = this.rowIds;
+    let floor = top.floor;
+    for (let s = from; s < to; s++) {
+      const id = ids[s]!;
+      if (id < 0 || (mask && mask[id] !== 1)) continue;
+      const score = dotCodes(q, codes, s * d, d) * scales[s]!;
+      if (score >= floor) { top.offer(score, id); floor = top.floor; }
+    }
+  }
+
+  /** The exact top k by cosine: a scan of every vector (the baseline the approximate search is measured against). */
+  exact(q: Float32Array, k: number, mask: RowMask = null): RowHit[] {
+    const top = new TopK(k);
+    this.scanRange(q, 0, this.slots, top, mask);
+    return top.sorted().map((h) => ({ rowId: h.id, score: h.score }));
+  }
+
+  /** The top k, approximately when a coarse quantiser is built (see IvfLists), exactly otherwise. */
+  search(q: Float32Array, k: number, mask: RowMask = null): RowHit[] {
+    if (!this.ivf) return this.exact(q, k, mask);
+    return this.ivf.search(this, q, k, mask).map((h) => ({ rowId: h.id, score: h.score }));
+  }
+}

@@ -1,0 +1,58 @@
+import { html, type Html } from './html.js';
+import { authorList, formatDate } from './format.js';
+import { paperPath } from './site-paths.js';
+import type { MatchExplanation } from '../../search/semantic/semantic-search.js';
+import type { PaperRow } from '../../model/paper-row.js';
+
+/** One similar paper as the list shows it: the stored paper, its score and why it matched. */
+export interface SimilarItem {
+  paper: PaperRow;
+  score: number;
+  explanation?: MatchExplanation;
+}
+
+/** Terms and topics shown per match: enough to explain it, few enough to scan. */
+const SHOWN_TERMS = 6;
+const SHOWN_TOPICS = 2;
+
+/**
+ * Why a paper matched, in words: the index terms and topics it shares with the paper on the
+ * page. Both come from paper text, so they go through the escaping tag like every other field.
+ */
+export function matchExplanation(e: MatchExplanation | undefined): Html | '' {
+  const terms = e?.terms.slice(0, SHOWN_TERMS) ?? [];
+  const topics = e?.topics.slice(0, SHOWN_TOPICS) ?? [];
+  if (!terms.length && !topics.length) return '';
+  return html`<p class="why"><span class="why-label">Why:</span>
+${terms.length ? html`<span class="why-terms">shared terms ${terms.map((t) => html`<span class="term">${t}</span> `)}</span>` : ''}
+${topics.length ? html`<span class="why-topics">${topics.length === 1 ? 'topic' : 'topics'} ${topics.map((t) => html`<span class="topic">${t}</span> `)}</span>` : ''}
+</p>`;
+}
+
+function similarEntry(item: SimilarItem): Html {
+  const p = item.paper;
+  const date = formatDate(p.publishedAt);
+  return html`<li class="similar-paper" data-paper-id="${p.paperId}" data-score="${item.score.toFixed(4)}">
+<a class="similar-title" href="${paperPath(p.paperId)}">${p.title}</a>
+<p class="meta">${[
+    p.authors.length ? html`<span class="authors">${authorList(p.authors, 2)}</span>` : '',
+    date ? html`<time datetime="${p.publishedAt}">${date}</time>` : '',
+  ]}</p>
+${matchExplanation(item.explanation)}
+</li>`;
+}
+
+/**
+ * The "Similar papers" section of a paper page: the closest papers by meaning, best first, each
+ * with its explanation. With none (no model yet, or a paper with no text) the section says so
+ * instead of disappearing, so readers learn the feature exists.
+ */
+export function similarSection(items: readonly SimilarItem[], paperId: string): Html {
+  const api = `/api/papers/${paperId.split('/').map(encodeURIComponent).join('/')}/similar`;
+  return html`<section class="similar" aria-labelledby="similar-h"><h2 id="similar-h">Similar papers</h2>
+${items.length
+    ? html`<ol class="similar-list">${items.map(similarEntry)}</ol>`
+    : html`<p class="lede">No similar papers yet: they appear once papers have been analysed for meaning.</p>`}
+<p class="similar-more"><a href="${api}">As JSON</a></p>
+</section>`;
+}

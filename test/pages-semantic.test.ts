@@ -1,0 +1,112 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { backends } from './helpers/databases.js';
+import { htmlPage as page, cardTitles as titles } from './helpers/html-doc.js';
+import { semanticSite } from './helpers/semantic-corpus.js';
+import { seededSite } from './helpers/site-seed.js';
+
+const PASTED = 'We estimate how much dark matter sits in the centres of small galaxies by modelling how their stars ' +
+  'move, and compare haloes with a constant density core against steep cusps predicted by simulations.';
+
+for (const backend of backends()) {
+  describe(`similar papers and search modes on the site (${backend.name})`, () => {
+    const site = semanticSite(backend);
+
+    it('shows similar papers with their explanations on every paper page', async () => {
+      const doc = await page(site.app, '/papers/2504.0101');
+      const section = doc.querySelector('section.similar')!;
+      assert.equal(section.querySelector('h2')!.text, 'Similar papers');
+      const items = section.querySelectorAll('li.similar-paper');
+      assert.equal(items.length, 6);
+      const ids = items.map((li) => li.getAttribute('data-paper-id')!);
+      assert.ok(!ids.includes('2504.0101'), 'not the paper itself');
+      assert.deepEqual(ids.slice(0, 3).map((id) => site.topicOf.get(id)), ['protein', 'protein', 'protein']);
+      for (const li of items) {
+        const id = li.getAttribute('data-paper-id')!;
+        assert.equal(li.querySelector('a.similar-title')!.getAttribute('href'), `/papers/${id}`);
+      }
+      const why = items[0]!.querySelector('.why')!;
+      assert.ok(why.querySelectorAll('.term').length > 0, why.text);
+      assert.match(why.text, /shared terms/);
+      assert.equal(section.querySelector('.similar-more a')!.getAttribute('href'), '/api/papers/2504.0101/similar');
+      const other = await page(site.app, '/papers/2504.0301');
+      const otherIds = other.querySelectorAll('section.similar li.similar-paper').map((li) => li.getAttribute('data-paper-id')!);
+      assert.deepEqual(otherIds.slice(0, 3).map((id) => site.topicOf.get(id)), ['graphs', 'graphs', 'graphs']);
+    });
+
+    it('keeps the paper page in the page cache, similar papers included', async () => {
+      const url = '/papers/2504.0402';
+      const first = await site.app.inject(url);
+      const second = await site.app.inject(url);
+      assert.equal(second.headers['x-page-cache'], 'hit');
+      assert.equal(second.body, first.body);
+      assert.match(second.body, /class="similar-list"/);
+    });
+
+    it('offers keyword, semantic and hybrid search, hybrid by default', async () => {
+      const doc = await page(site.app, '/search?q=galaxy+halo');
+      const radios = doc.querySelectorAll('fieldset.modes input[type=radio][name=mode]');
+      assert.deepEqual(radios.map((r) => r.getAttribute('value')), ['hybrid', 'keyword', 'semantic']);
+      assert.equal(doc.querySelector('fieldset.modes input[checked]')!.getAttribute('value'), 'hybrid');
+      assert.equal(doc.querySelector('.result-count')!.getAttribute('data-mode'), 'hybrid');
+      assert.equal(doc.querySelector('.degraded'), null);
+      for (const mode of ['keyword', 'semantic']) {
+        const d = await page(site.app, `/search?q=galaxy+halo&mode=${mode}`);
+        assert.equal(d.querySelector('fieldset.modes input[checked]')!.getAttribute('value'), mode);
+        assert.equal(d.querySelector('.result-count')!.getAttribute('data-mode'), mode);
+        assert.ok(titles(d).length > 0, mode);
+      }
+      const odd = await page(site.app, '/search?q=galaxy&mode=%3Cscript%3E');
+      assert.equal(odd.querySelector('fieldset.modes input[checked]')!.getAttribute('value'), 'hybrid');
+    });
+
+    it('ranks by meaning: semantic search finds the topic beyond the exact words', async () => {
+      const keyword = titles(await page(site.app, '/search?q=rotation+curves&mode=keyword'));
+      const semantic = titles(await page(site.app, '/search?q=rotation+curves&mode=semantic'));
+      assert.deepEqual(keyword, ['Dark matter halos of dwarf galaxies']);
+      assert.ok(semantic.length > keyword.length, semantic.join(' | '));
+      assert.equal(semantic[0], 'Dark matter halos of dwarf galaxies');
+    });
+
+    it('keeps the mode in paging links', async () => {
+      const doc = await page(site.app, '/search?q=graph+algorithm&mode=semantic');
+      const next = doc.querySelector('.pager a[rel=next]');
+      assert.ok(next, 'semantic results span more than one page');
+      assert.match(next.getAttribute('href')!, /[?&]mode=semantic(&|$)/);
+      const hybrid = await page(site.app, '/search?q=graph+algorithm');
+      const hybridNext = hybrid.querySelector('.pager a[rel=next]');
+      if (hybridNext) assert.doesNotMatch(hybridNext.getAttribute('href')!, /mode=/);
+    });
+
+    it('matches a pasted abstract by meaning and says so', async () => {
+      const doc = await page(site.app, `/search?q=${encodeURIComponent(PASTED)}`);
+      assert.match(doc.querySelector('#q-hint')!.text, /long text is matched by meaning/);
+      assert.match(doc.querySelector('.result-count')!.text, /related to your text/);
+      assert.equal(titles(doc)[0], 'Dark matter halos of dwarf galaxies');
+      assert.equal(doc.querySelectorAll('.paper mark').length, 0, 'a passage is not marked word by word');
+      assert.equal(doc.querySelector('input#q')!.getAttribute('value'), PASTED);
+    });
+  });
+
+  describe(`search modes on a site too small for a semantic model (${backend.name})`, () => {
+    const site = seededSite(backend);
+
+    it('falls back to keyword results with a notice, never an error page', async () => {
+      for (const mode of ['hybrid', 'semantic']) {
+        const doc = await page(site.app, `/search?q=speech&mode=${mode}`);
+        assert.match(doc.querySelector('.degraded')!.text, /unavailable right now/, mode);
+        assert.equal(doc.querySelector('.result-count')!.getAttribute('data-mode'), 'keyword');
+        assert.deepEqual(titles(doc).sort(), ['Retrieval augmented speech models', 'Speech recognition in noisy rooms']);
+      }
+      const keyword = await page(site.app, '/search?q=speech&mode=keyword');
+      assert.equal(keyword.querySelector('.degraded'), null);
+    });
+
+    it('still lists similar papers by shared words', async () => {
+      const doc = await page(site.app, '/papers/2503.00002');
+      const ids = doc.querySelectorAll('section.similar li.similar-paper').map((li) => li.getAttribute('data-paper-id'));
+      assert.ok(ids.includes('2503.00011'), ids.join());
+      assert.ok(!ids.includes('2503.00002'));
+    });
+  });
+}

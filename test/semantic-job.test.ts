@@ -1,0 +1,104 @@
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { backends, type FreshDb } from './helpers/databases.js';
+import { topicPapers } from './helpers/topic-papers.js';
+import { writeJsonl } from './helpers/topic-jsonl.js';
+import { paperRecord } from './helpers/paper-records.js';
+import { loadConfig } from '../src/config/config.js';
+import { KeywordIndex } from '../src/search/keyword/keyword-index.js';
+import { createSemanticSearch, type SemanticEngine } from '../src/search/semantic/create-semantic-search.js';
+import { upsertRecords } from '../src/store/papers-write.js';
+import { embeddingModels } from '../src/store/embedding-models.js';
+import { startEmbedJob } from '../src/jobs/embed-job-timer.js';
+
+const BIN = fileURLToPath(new URL('../../bin/paperboy.js', import.meta.url));
+
+for (const backend of backends()) {
+  describe(`embedding job (${backend.name})`, () => {
+    let fresh: FreshDb;
+    let keyword: KeywordIndex;
+    let engine: SemanticEngine;
+    let dir = '';
+    const { records, topicOf } = topicPapers();
+
+    before(async () => {
+      fresh = await backend.create();
+      keyword = new KeywordIndex(fresh.db);
+      engine = createSemanticSearch({ db: fresh.db, keyword, config: loadConfig({ DATABASE_URL: fresh.url }) });
+      dir = mkdtempSync(join(tmpdir(), 'paperboy-embed-job-'));
+    });
+    after(async () => {
+      await engine.close();
+      await keyword.close();
+      await fresh.drop();
+      rmSync(dir, { recursive: true, force: true });
+    });
+
+    it('trains nothing below 50 papers, and semantic search degrades to keyword', async () => {
+      await upsertRecords(fresh.db, records.filter((_, i) => i % 20 < 5)); // 20 papers, 5 per topic
+      await keyword.indexPending();
+      const run = await engine.embedPending();
+      assert.match(run.problem ?? '', /too few papers/);
+      assert.deepEqual([run.model, run.embedded, run.pending], [null, 0, 20]);
+      const r = await engine.search('protein folding', { mode: 'hybrid', limit: 5 });
+      assert.ok(r.ok);
+      assert.equal(r.mode, 'keyword');
+      assert.match(r.degraded ?? '', /no semantic model/);
+      assert.equal((await engine.status()).ready, false);
+    });
+
+    it('trains once there are enough papers, and retrains when the corpus has doubled', async () => {
+      await upsertRecords(fresh.db, records.filter((_, i) => i % 20 >= 5 && i % 20 < 13)); // 52 papers
+      await keyword.indexPending();
+      const first = await engine.embedPending();
+      assert.deepEqual([first.model, first.rebuilt, first.embedded, first.pending], ['lsa', true, 52, 0]);
+      assert.equal((await embeddingModels.active(fresh.db))?.trainedOn, 52);
+      const again = await engine.embedPending();
+      assert.deepEqual([again.rebuilt, again.embedded], [false, 0]);
+      await upsertRecords(fresh.db, records.filter((_, i) => i % 20 >= 13 && i % 20 < 18)); // 72 papers: not doubled
+      const folded = await engine.embedPending();
+      assert.deepEqual([folded.rebuilt, folded.embedded], [false, 20]);
+      await upsertRecords(fresh.db, records.filter((_, i) => i % 20 >= 18).concat(
+        Array.from({ length: 30 }, (_, i) => paperRecord(`2509.${String(10000 + i)}`, { title: `Supernova telescope survey ${i}`, abstract: 'Redshift of supernova light curves.' })))); // 110 papers
+      const retrained = await engine.embedPending();
+      assert.deepEqual([retrained.rebuilt, retrained.embedded, retrained.pending], [true, 110, 0]);
+      assert.equal((await embeddingModels.active(fresh.db))?.trainedOn, 110);
+      assert.equal((await engine.status()).embedded, 110);
+    });
+
+    it('makes papers imported by another process searchable by meaning after one run', async () => {
+      mkdirSync(join(dir, 'late'));
+      const file = join(dir, 'late', 'late.jsonl');
+      writeJsonl(file, [paperRecord('2510.00042', { title: 'Antibody docking with enzyme ligands', abstract: 'We dock antibody and enzyme ligands to peptide targets and predict binding.' })]);
+      const imp = spawnSync(process.execPath, [BIN, 'import', file, '--json'], { env: { ...process.env, DATABASE_URL: fresh.url }, encoding: 'utf8' });
+      assert.equal(imp.status, 0, imp.stderr);
+      assert.equal((await engine.status()).pending, 1);
+      await keyword.indexPending();
+      const run = await engine.embedPending();
+      assert.deepEqual([run.embedded, run.pending], [1, 0]);
+      const r = await engine.search('peptide binding of antibodies', { mode: 'semantic', limit: 21 });
+      assert.ok(r.ok && r.mode === 'semantic');
+      assert.ok(r.hits.some((h) => h.paperId === '2510.00042'), r.hits.map((h) => h.paperId).join());
+      assert.ok(r.hits.every((h) => h.paperId === '2510.00042' || topicOf.get(h.paperId) === 'protein'));
+      const exact = await engine.search('antibody docking enzyme ligands', { mode: 'hybrid', limit: 1 });
+      assert.ok(exact.ok);
+      assert.equal(exact.hits[0]?.paperId, '2510.00042');
+    });
+
+    it('runs on a timer in serve and stops cleanly', async () => {
+      await upsertRecords(fresh.db, [paperRecord('2510.00043', { title: 'Quasar accretion', abstract: 'Accretion onto quasar black holes.' })]);
+      const lines: string[] = [];
+      const job = startEmbedJob(() => engine.embedPending(), { info: (m) => lines.push(m), warn: (m) => lines.push(`warn ${m}`) }, 50);
+      const deadline = Date.now() + 10_000;
+      while ((await engine.status()).pending > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      await job.stop();
+      assert.equal((await engine.status()).pending, 0);
+      assert.ok(lines.includes('embedding job: 1 papers embedded'), lines.join('\n'));
+    });
+  });
+}

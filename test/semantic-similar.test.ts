@@ -1,0 +1,83 @@
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { backends, type FreshDb } from './helpers/databases.js';
+import { topicPapers, topicPaperId } from './helpers/topic-papers.js';
+import { loadConfig } from '../src/config/config.js';
+import { KeywordIndex } from '../src/search/keyword/keyword-index.js';
+import { createSemanticSearch, type SemanticEngine } from '../src/search/semantic/create-semantic-search.js';
+import { upsertRecords } from '../src/store/papers-write.js';
+
+for (const backend of backends()) {
+  describe(`similar papers and recommendations (${backend.name})`, () => {
+    let fresh: FreshDb;
+    let keyword: KeywordIndex;
+    let engine: SemanticEngine;
+    const { records, topicOf } = topicPapers();
+    const protein = topicPaperId(1, 0), galaxy = topicPaperId(2, 3), graph = topicPaperId(3, 5);
+
+    before(async () => {
+      fresh = await backend.create();
+      await upsertRecords(fresh.db, records);
+      keyword = new KeywordIndex(fresh.db);
+      await keyword.indexPending();
+      engine = createSemanticSearch({ db: fresh.db, keyword, config: loadConfig({ DATABASE_URL: fresh.url }) });
+      await engine.embedPending();
+    });
+    after(async () => {
+      await engine.close();
+      await keyword.close();
+      await fresh.drop();
+    });
+
+    it('ranks papers of the same topic first, never the paper itself, best first', async () => {
+      const hits = await engine.similar(protein, 19);
+      assert.ok(hits);
+      assert.equal(hits.length, 19);
+      assert.ok(!hits.some((h) => h.paperId === protein));
+      assert.ok(hits.every((h) => topicOf.get(h.paperId) === 'protein'), hits.map((h) => h.paperId).join());
+      for (let i = 1; i < hits.length; i++) assert.ok(hits[i - 1]!.score >= hits[i]!.score);
+    });
+
+    it('ranks the whole corpus when the limit allows it', async () => {
+      const hits = await engine.similar(galaxy, 1000);
+      assert.ok(hits);
+      assert.equal(new Set(hits.map((h) => h.paperId)).size, hits.length);
+      assert.ok(hits.length >= 19);
+      assert.ok(hits.slice(0, 19).every((h) => topicOf.get(h.paperId) === 'galaxy'));
+    });
+
+    it('explains a match by shared words and named topics', async () => {
+      const [top] = (await engine.similar(protein, 1))!;
+      assert.ok(top?.explanation);
+      assert.ok(top.explanation.terms.length > 0);
+      const words = new Set(['protein', 'folding', 'residue', 'backbone', 'amino', 'enzyme', 'antibody', 'ligand', 'docking', 'peptide', 'mutation', 'binding', 'structure', 'molecule', 'study', 'method', 'models', 'benchmarks', 'improves', 'jointly']);
+      assert.ok(top.explanation.terms.every((t) => words.has(t)), top.explanation.terms.join());
+      assert.ok(top.explanation.topics.length > 0);
+      for (const t of top.explanation.topics) assert.equal(t.split(', ').length, 3, t);
+    });
+
+    it('answers null for an unknown paper and an empty list for limit 0', async () => {
+      assert.equal(await engine.similar('9999.99999', 5), null);
+      assert.deepEqual(await engine.similar(protein, 0), []);
+    });
+
+    it('recommends papers of the liked topics, excluding inputs and disliked topics', async () => {
+      const r = await engine.recommend([protein, topicPaperId(1, 1)], [graph], 10);
+      assert.deepEqual(r.unknown, []);
+      assert.equal(r.hits.length, 10);
+      assert.ok(r.hits.every((h) => topicOf.get(h.paperId) === 'protein'));
+      assert.ok(!r.hits.some((h) => h.paperId === protein || h.paperId === topicPaperId(1, 1)));
+      const two = await engine.recommend([protein, galaxy], [], 40);
+      const topics = new Set(two.hits.slice(0, 36).map((h) => topicOf.get(h.paperId)));
+      assert.deepEqual(topics, new Set(['protein', 'galaxy']));
+    });
+
+    it('reports unknown ids and needs one known liked paper', async () => {
+      const r = await engine.recommend(['0000.00000', protein], ['1111.11111'], 3);
+      assert.deepEqual(r.unknown.sort(), ['0000.00000', '1111.11111']);
+      assert.equal(r.hits.length, 3);
+      assert.deepEqual(await engine.recommend([], [protein], 5), { hits: [], unknown: [] });
+      assert.deepEqual((await engine.recommend(['0000.00000'], [], 5)).hits, []);
+    });
+  });
+}

@@ -1,0 +1,82 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  lexicalSimilarity, similarityScores, SIMILAR_PAPERS_LSA, SIMILAR_PAPERS_WEIGHTS, type SimilaritySignals,
+} from '../src/search/similarity/similar-papers.js';
+import { LsaEmbedder } from '../src/search/vector/lsa-embedder.js';
+import { paperText } from '../src/search/vector/embedder.js';
+import { cosine } from '../src/search/vector/cosine.js';
+import { fusedRanking } from '../src/search/vector/fusion.js';
+
+const CORPUS: Array<[string, string]> = [
+  ['Neural machine translation', 'We translate sentences between languages with an encoder decoder network and attention.'],
+  ['Attention for translation', 'An attention network improves machine translation of long sentences.'],
+  ['Multilingual translation models', 'One network translates many languages; sentences share an encoder.'],
+  ['Graph colouring heuristics', 'We colour the vertices of a graph with few colours using greedy heuristics.'],
+  ['Vertex colouring of sparse graphs', 'Greedy colouring of graph vertices and bounds on the number of colours.'],
+  ['Chromatic number bounds', 'Bounds on the chromatic number of graphs from greedy vertex colouring.'],
+];
+
+describe('similarityScores', () => {
+  it('returns nothing for no candidates', () => {
+    assert.equal(similarityScores([]).size, 0);
+  });
+
+  it('ranks the candidate that is ahead on every signal first and treats a missing keyword score as 0', () => {
+    const c: SimilaritySignals[] = [
+      { id: 'weak', semantic: 0.1, lexical: 0.05 },
+      { id: 'strong', keyword: 12, semantic: 0.9, lexical: 0.6 },
+      { id: 'middle', keyword: 3, semantic: 0.5, lexical: 0.2 },
+    ];
+    assert.deepEqual(fusedRanking(similarityScores(c)), ['strong', 'middle', 'weak']);
+  });
+
+  it('follows the weights: with only the semantic signal counting, the ranking is the cosine order', () => {
+    const c: SimilaritySignals[] = [
+      { id: 'a', keyword: 20, semantic: 0.2, lexical: 0.9 },
+      { id: 'b', keyword: 1, semantic: 0.8, lexical: 0.1 },
+    ];
+    assert.deepEqual(fusedRanking(similarityScores(c, { keyword: 0, semantic: 1, lexical: 0 })), ['b', 'a']);
+    assert.deepEqual(fusedRanking(similarityScores(c, { keyword: 1, semantic: 0, lexical: 0 })), ['a', 'b']);
+  });
+
+  it('is unchanged by rescaling a signal (z-scores), so BM25 scores of any magnitude fuse the same way', () => {
+    const c: SimilaritySignals[] = [
+      { id: 'a', keyword: 2, semantic: 0.3, lexical: 0.4 },
+      { id: 'b', keyword: 5, semantic: 0.2, lexical: 0.1 },
+      { id: 'c', keyword: 1, semantic: 0.7, lexical: 0.3 },
+    ];
+    const scaled = c.map((x) => ({ ...x, keyword: (x.keyword ?? 0) * 100 }));
+    const a = similarityScores(c), b = similarityScores(scaled);
+    for (const [id, v] of a) assert.ok(Math.abs(v - b.get(id)!) < 1e-9);
+  });
+
+  it('publishes frozen defaults whose weights sum to one', () => {
+    assert.ok(Object.isFrozen(SIMILAR_PAPERS_WEIGHTS) && Object.isFrozen(SIMILAR_PAPERS_LSA));
+    const { keyword, semantic, lexical } = SIMILAR_PAPERS_WEIGHTS;
+    assert.ok(Math.abs(keyword + semantic + lexical - 1) < 1e-9);
+  });
+});
+
+describe('lexicalSimilarity over LsaEmbedder.termVector', () => {
+  const texts = CORPUS.map(([t, a]) => paperText(t, a));
+  const model = LsaEmbedder.train(texts, { dimensions: 2 });
+  const tv = texts.map((t) => model.termVector(t));
+
+  it('is 1 for a text and itself, symmetric, and 0 for texts sharing no word', () => {
+    assert.ok(Math.abs(lexicalSimilarity(tv[0]!, tv[0]!) - 1) < 1e-6);
+    assert.equal(lexicalSimilarity(tv[0]!, tv[1]!), lexicalSimilarity(tv[1]!, tv[0]!));
+    assert.equal(lexicalSimilarity(tv[0]!, model.termVector('graph vertices')), 0);
+    assert.equal(model.termVector('').size, 0);
+  });
+
+  it('fuses with the LSA cosine into a ranking that keeps a topic together', () => {
+    const vectors = texts.map((t) => model.embedOne(t));
+    const query = 3;
+    const candidates = texts.flatMap((_, i): SimilaritySignals[] => (i === query ? [] : [{
+      id: String(i), semantic: cosine(vectors[query]!, vectors[i]!), lexical: lexicalSimilarity(tv[query]!, tv[i]!),
+    }]));
+    const ranking = fusedRanking(similarityScores(candidates));
+    assert.deepEqual(ranking.slice(0, 2).sort(), ['4', '5']);
+  });
+});
