@@ -36,6 +36,9 @@ export function verifyToken(secret: string, token: string, purpose: TokenPurpose
   if (!/^\d{1,15}$/.test(id) || !/^\d{1,9}$/.test(version) || !/^\d{1,12}$/.test(expires)) return { ok: false, reason: 'malformed' };
   const want = mac(secret, `${p}.${id}.${version}.${expires}`);
   const got = Buffer.from(sig, 'base64url');
+  // Only the one canonical spelling: base64url's last character has spare bits, and a token that
+  // differs from the one we signed must not pass, even where it decodes to the same bytes.
+  if (got.toString('base64url') !== sig) return { ok: false, reason: 'malformed' };
   if (got.length !== want.length || !timingSafeEqual(got, want)) return { ok: false, reason: 'bad-signature' };
   if (p !== purpose) return { ok: false, reason: 'wrong-purpose' };
   const claims: TokenClaims = { purpose, subscriberId: Number(id), version: Number(version), expires: Number(expires) };

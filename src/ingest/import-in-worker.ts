@@ -1,5 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { Progress } from '../progress/progress.js';
+import { sqliteFileOf } from '../db/connect.js';
+import { startWalCheckpointer, type WalCheckpointer } from '../db/wal-checkpointer.js';
 import type { IngestSummary } from './pipeline.js';
 
 /** Heap of the import thread: large imports must stay under 1 GB in all (parser and indexer threads included). */
@@ -18,9 +20,11 @@ type Message =
  * progress reports; a crash of the thread rejects with its error.
  */
 export function importInWorker(databaseUrl: string, paths: readonly string[], opts: { progress: Progress; batchSize?: number }): Promise<IngestSummary> {
-  return new Promise((resolve, reject) => {
+  // This thread only relays progress, so it takes over SQLite's checkpoints from the import's commits.
+  const checkpointer = checkpointerFor(databaseUrl);
+  const run = new Promise<IngestSummary>((resolve, reject) => {
     const worker = new Worker(new URL('./import-worker.js', import.meta.url), {
-      workerData: { databaseUrl, paths: [...paths], batchSize: opts.batchSize },
+      workerData: { databaseUrl, paths: [...paths], batchSize: opts.batchSize, externalCheckpoints: checkpointer !== null },
       resourceLimits: { maxOldGenerationSizeMb: IMPORT_HEAP_MB, maxYoungGenerationSizeMb: 64 },
     });
     let summary: IngestSummary | null = null;
@@ -37,4 +41,13 @@ export function importInWorker(databaseUrl: string, paths: readonly string[], op
       else reject(new Error(`the import thread stopped (exit code ${code}) before finishing`));
     });
   });
+  return run.finally(() => checkpointer?.stop());
+}
+
+function checkpointerFor(databaseUrl: string): WalCheckpointer | null {
+  try {
+    return startWalCheckpointer(sqliteFileOf(databaseUrl));
+  } catch {
+    return null; // a bad URL: the import thread reports it
+  }
 }

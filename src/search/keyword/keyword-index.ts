@@ -73,9 +73,19 @@ export class KeywordIndex {
    * until at least that many are queued.
    */
   async indexPending(progress: Progress = silentProgress, opts: { minPending?: number } = {}): Promise<number> {
+    let total = 0;
+    if (this.busy && !opts.minPending) {
+      // An import has ended while its last full segment builds on the builder thread: build what
+      // was queued after that segment here meanwhile, so both cores work on the tail.
+      const beyond = (await store.pendingCount(this.db)) - SEGMENT_SIZE;
+      if (beyond >= SPLIT_MIN) {
+        const n = await writePending(this.db, Math.min(beyond, SEGMENT_SIZE / 2), inlineBuilder, SEGMENT_SIZE);
+        total += n;
+        progress.tick(n);
+      }
+    }
     await this.background;
     if (opts.minPending && (await store.pendingCount(this.db)) < opts.minPending) return 0;
-    let total = 0;
     for (;;) {
       const pending = await store.pendingCount(this.db);
       if (!pending) break;
