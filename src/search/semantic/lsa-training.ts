@@ -67,9 +67,13 @@ async function sampleTexts(db: Db, max: number): Promise<string[]> {
 /** Trains on a thread of its own (see lsa-train-worker.ts); a crash of the thread is thrown. */
 function trainOnThread(texts: string[]): Promise<StoredLsa> {
   return new Promise((resolve, reject) => {
-    // A thread inherits the process's flags; --input-type (a process started with -e) would stop it loading a file.
-    const execArgv = process.execArgv.filter((a) => !a.startsWith('--input-type'));
-    const worker = new Worker(new URL('./lsa-train-worker.js', import.meta.url), { execArgv });
+    // A thread inherits the process's flags; --input-type (a process started with -e) would stop it
+    // loading a file, and process-wide flags such as --expose-gc are refused in a thread's list.
+    const inherited = process.execArgv;
+    const execArgv = inherited.some((a) => a.startsWith('--input-type'))
+      ? inherited.filter((a) => !a.startsWith('--input-type') && !a.startsWith('--expose-gc'))
+      : undefined;
+    const worker = new Worker(new URL('./lsa-train-worker.js', import.meta.url), execArgv ? { execArgv } : {});
     worker.once('message', (m: StoredLsa) => { resolve(m); void worker.terminate(); });
     worker.once('error', reject);
     worker.once('exit', (code) => { if (code !== 0) reject(new Error(`LSA training thread exited with code ${code}`)); });
