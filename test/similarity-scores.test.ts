@@ -7,15 +7,9 @@ import { LsaEmbedder } from '../src/search/vector/lsa-embedder.js';
 import { paperText } from '../src/search/vector/embedder.js';
 import { cosine } from '../src/search/vector/cosine.js';
 import { fusedRanking } from '../src/search/vector/fusion.js';
+import { TWO_TOPIC_CORPUS } from './helpers/two-topic-corpus.js';
 
-const CORPUS: Array<[string, string]> = [
-  ['Neural machine translation', 'We translate sentences between languages with an encoder decoder network and attention.'],
-  ['Attention for translation', 'An attention network improves machine translation of long sentences.'],
-  ['Multilingual translation models', 'One network translates many languages; sentences share an encoder.'],
-  ['Graph colouring heuristics', 'We colour the vertices of a graph with few colours using greedy heuristics.'],
-  ['Vertex colouring of sparse graphs', 'Greedy colouring of graph vertices and bounds on the number of colours.'],
-  ['Chromatic number bounds', 'Bounds on the chromatic number of graphs from greedy vertex colouring.'],
-];
+const CORPUS = TWO_TOPIC_CORPUS;
 
 describe('similarityScores', () => {
   it('returns nothing for no candidates', () => {

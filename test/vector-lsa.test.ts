@@ -5,6 +5,7 @@ import { orthonormalise, randomizedSvd, symmetricEigen } from '../src/search/vec
 import { LsaEmbedder } from '../src/search/vector/lsa-embedder.js';
 import { paperText } from '../src/search/vector/embedder.js';
 import { cosine, rankByCosine } from '../src/search/vector/cosine.js';
+import { TWO_TOPIC_CORPUS } from './helpers/two-topic-corpus.js';
 
 const close = (a: number, b: number, eps = 1e-6): void => assert.ok(Math.abs(a - b) < eps, `${a} != ${b}`);
 
@@ -41,17 +42,10 @@ describe('linear algebra for LSA', () => {
   });
 });
 
-const CORPUS = [
-  ['Neural machine translation', 'We translate sentences between languages with an encoder decoder network and attention.'],
-  ['Attention for translation', 'An attention network improves machine translation of long sentences.'],
-  ['Multilingual translation models', 'One network translates many languages; sentences share an encoder.'],
-  ['Graph colouring heuristics', 'We colour the vertices of a graph with few colours using greedy heuristics.'],
-  ['Vertex colouring of sparse graphs', 'Greedy colouring of graph vertices and bounds on the number of colours.'],
-  ['Chromatic number bounds', 'Bounds on the chromatic number of graphs from greedy vertex colouring.'],
-];
+const CORPUS = TWO_TOPIC_CORPUS;
 
 describe('LSA embedder', () => {
-  const model = LsaEmbedder.train(CORPUS.map(([t, a]) => paperText(t!, a!)), { dimensions: 2 });
+  const model = LsaEmbedder.train(CORPUS.map(([t, a]) => paperText(t, a)), { dimensions: 2 });
 
   it('embeds texts as unit vectors of its dimensions', async () => {
     const [v, empty] = await model.embed(['graph colouring', 'the of and']);
@@ -62,7 +56,7 @@ describe('LSA embedder', () => {
   });
 
   it('puts papers on the same topic together even without shared words', async () => {
-    const docs = await model.embed(CORPUS.map(([t, a]) => paperText(t!, a!)));
+    const docs = await model.embed(CORPUS.map(([t, a]) => paperText(t, a)));
     const ids = CORPUS.map((_, i) => String(i));
     // "chromatic number" shares no word with paper 3's text, but the topic is the same.
     const [q] = await model.embed(['chromatic']);
@@ -79,7 +73,7 @@ describe('LSA embedder', () => {
   });
 
   it('trains the same model from the same corpus', async () => {
-    const again = LsaEmbedder.train(CORPUS.map(([t, a]) => paperText(t!, a!)), { dimensions: 2 });
+    const again = LsaEmbedder.train(CORPUS.map(([t, a]) => paperText(t, a)), { dimensions: 2 });
     assert.deepEqual([...again.basis], [...model.basis]);
   });
 });

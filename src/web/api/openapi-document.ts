@@ -135,6 +135,14 @@ const papersCursor: Obj = {
   },
 };
 
+/** The two path parameters of an old-style arXiv id (`hep-th/9901001`), shared by every such route. */
+function oldStyleIdParams(): ReturnType<typeof param>[] {
+  return [
+    param('archive', 'path', 'The archive, e.g. hep-th.', { type: 'string' }, 'hep-th'),
+    param('num', 'path', 'The number, e.g. 9901001.', { type: 'string' }, '9901001'),
+  ];
+}
+
 /** The OpenAPI 3.1 description of the JSON API; served at /api/openapi.json and rendered at /api/docs. */
 export function openApiDocument(): Obj {
   return {
@@ -157,8 +165,7 @@ export function openApiDocument(): Obj {
           summary: 'One paper with an old-style id',
           description: 'The same as `/api/papers/{id}` for ids with a slash, such as `hep-th/9901001`.',
           parameters: [
-            param('archive', 'path', 'The archive, e.g. hep-th.', { type: 'string' }, 'hep-th'),
-            param('num', 'path', 'The number, e.g. 9901001.', { type: 'string' }, '9901001'),
+            ...oldStyleIdParams(),
           ],
         },
       },
@@ -169,8 +176,7 @@ export function openApiDocument(): Obj {
           summary: 'Papers similar to one paper with an old-style id',
           description: 'The same as `/api/papers/{id}/similar` for ids with a slash, such as `hep-th/9901001`.',
           parameters: [
-            param('archive', 'path', 'The archive, e.g. hep-th.', { type: 'string' }, 'hep-th'),
-            param('num', 'path', 'The number, e.g. 9901001.', { type: 'string' }, '9901001'),
+            ...oldStyleIdParams(),
             limitParam(SIMILAR_DEFAULT_LIMIT, SIMILAR_MAX_LIMIT, 5),
           ],
         },
