@@ -3,10 +3,12 @@ import { LsaEmbedder } from '../src/search/vector/lsa-embedder.js';
 import { cosine } from '../src/search/vector/cosine.js';
 import { fusedRanking } from '../src/search/vector/fusion.js';
 import {
-  lexicalSimilarity, similarityScores, SIMILAR_PAPERS_CANDIDATES, SIMILAR_PAPERS_LSA, SIMILAR_PAPERS_WEIGHTS,
+  lexicalSimilarity, similarityScores, SIMILAR_PAPERS_CANDIDATES, SIMILAR_PAPERS_CANDIDATE_TERMS, SIMILAR_PAPERS_LSA, SIMILAR_PAPERS_WEIGHTS,
   type SimilaritySignals, type SimilarityWeights,
 } from '../src/search/similarity/similar-papers.js';
+import { embeddingVectors } from '../src/store/embedding-vectors.js';
 import type { EvalQuery } from './collection.js';
+import { words } from '../src/search/keyword/tokenize.js';
 import { DEPTH, queryText, type Mode, type ModeContext } from './modes.js';
 import { orderPool, type Ranker } from './ranking.js';
 
@@ -16,10 +18,13 @@ interface SimilarModel {
   vectors: Float32Array[];
   termVectors: Array<Map<number, number>>;
   row: Map<string, number>;
+  /** Stored row id (the keyword index's document id) of each corpus position, and back. */
+  stored: number[];
+  byStored: Map<number, number>;
 }
 
 /** The corpus model "similar papers" uses (SIMILAR_PAPERS_LSA), trained once per collection. */
-function similarModel(ctx: ModeContext): SimilarModel {
+async function similarModel(ctx: ModeContext): Promise<SimilarModel> {
   const hit = ctx.cache.get('similar') as SimilarModel | undefined;
   if (hit) return hit;
   const texts = ctx.imp.papers.map((p) => paperText(p.title, p.abstract));
@@ -31,7 +36,9 @@ function similarModel(ctx: ModeContext): SimilarModel {
   const t2 = performance.now();
   ctx.notes['similarLsa'] = { ...SIMILAR_PAPERS_LSA, vocabulary: model.vocabulary.size, trainSeconds: (t1 - t0) / 1000, embedMsPerPaper: (t2 - t1) / texts.length };
   const ids = ctx.imp.papers.map((p) => p.id);
-  const s = { model, ids, vectors, termVectors, row: new Map(ids.map((id, i) => [id, i])) };
+  const rowIds = await embeddingVectors.rowIds(ctx.imp.db, ids);
+  const stored = ids.map((id) => rowIds.get(id)!);
+  const s = { model, ids, vectors, termVectors, row: new Map(ids.map((id, i) => [id, i])), stored, byStored: new Map(stored.map((r, i) => [r, i])) };
   ctx.cache.set('similar', s);
   return s;
 }
@@ -41,21 +48,20 @@ function similarModel(ctx: ModeContext): SimilarModel {
  * `limit` nearest LSA vectors form the candidates; each gets its three signals; `similarityScores` fuses.
  */
 async function fusedScores(ctx: ModeContext, q: EvalQuery, weights: SimilarityWeights, limit: number): Promise<Map<string, number>> {
-  const m = similarModel(ctx);
-  const text = queryText(ctx, q);
+  const m = await similarModel(ctx);
+  const text = words(queryText(ctx, q)).join(' ');
   const own = q.paperId !== undefined ? m.row.get(q.paperId) : undefined;
   const qv = own !== undefined ? m.vectors[own]! : m.model.embedOne(text);
   const qt = own !== undefined ? m.termVectors[own]! : m.model.termVector(text);
-  const kw = await ctx.imp.keyword.search(text, { limit: limit + 1, match: 'any' });
-  const keyword = new Map(kw.ok ? kw.hits.map((h) => [h.paperId, h.score]) : []);
+  const top = await ctx.imp.keyword.topRows(text, limit + 1, SIMILAR_PAPERS_CANDIDATE_TERMS);
   const cos = m.vectors.map((v) => cosine(qv, v));
   const nearest = [...cos.keys()].sort((a, b) => cos[b]! - cos[a]!).slice(0, limit + 1);
-  const rows = new Set([...nearest, ...[...keyword.keys()].flatMap((id) => m.row.get(id) ?? [])]);
+  const rows = new Set([...nearest, ...top.flatMap(([r]) => m.byStored.get(r) ?? [])]);
+  if (own !== undefined) rows.delete(own);
+  const keyword = await ctx.imp.keyword.scoreRows(text, [...rows].map((r) => m.stored[r]!));
   const candidates: SimilaritySignals[] = [];
   for (const r of rows) {
-    if (r === own) continue;
-    const id = m.ids[r]!;
-    candidates.push({ id, keyword: keyword.get(id), semantic: cos[r]!, lexical: lexicalSimilarity(qt, m.termVectors[r]!) });
+    candidates.push({ id: m.ids[r]!, keyword: keyword.get(m.stored[r]!), semantic: cos[r]!, lexical: lexicalSimilarity(qt, m.termVectors[r]!) });
   }
   return similarityScores(candidates, weights);
 }

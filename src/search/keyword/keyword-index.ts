@@ -8,6 +8,7 @@ import { SegmentCache, u32, type SegmentView } from './segment-cache.js';
 import { PostingsCache } from './postings-cache.js';
 import { K1 } from './segment-builder.js';
 import { verify } from './verify.js';
+import { scoreRows } from './score-rows.js';
 import { writePending, mergeSmallSegments, SEGMENT_SIZE } from './index-writer.js';
 import { inlineBuilder, workerBuilder, type SegmentBuilder } from './segment-builders.js';
 
@@ -32,6 +33,11 @@ export type KeywordOutcome = { ok: true; hits: KeywordHit[]; total: number; matc
 const MAX_SCORING_TERMS = 64;
 /** Below twice this many queued papers, one segment is built at a time. */
 const SPLIT_MIN = 5000;
+
+/** Scores are reported to four decimals, the same wherever they come from. */
+function roundScore(s: number): number {
+  return Math.round(s * 10000) / 10000;
+}
 
 function idf(df: number, n: number): number {
   return Math.log(1 + (n - df + 0.5) / (df + 0.5));
@@ -178,7 +184,7 @@ export class KeywordIndex {
     return out;
   }
 
-  private weights(q: ParsedQuery, lists: Map<string, PostingSlice[]>, n: number): Map<string, number> {
+  private weights(q: ParsedQuery, lists: Map<string, PostingSlice[]>, n: number, maxTerms = MAX_SCORING_TERMS): Map<string, number> {
     const scored: Array<[string, number]> = [];
     for (const [t, qtf] of q.scoring) {
       const df = (lists.get(t) ?? []).reduce((s, l) => s + l.ids.length, 0);
@@ -187,7 +193,34 @@ export class KeywordIndex {
       scored.push([t, idf(df, n) * ((qtf * 9) / (qtf + 8)) * ((K1 + 1) / 255)]);
     }
     scored.sort((a, b) => b[1] - a[1]);
-    return new Map(scored.slice(0, MAX_SCORING_TERMS));
+    return new Map(scored.slice(0, maxTerms));
+  }
+
+  /** Postings and term weights of an any-word query over the current segments. */
+  private async anyWord(query: string, maxTerms: number): Promise<{ q: ParsedQuery; view: SegmentView; lists: Map<string, PostingSlice[]>; weights: Map<string, number> }> {
+    const q = parseQuery(query, 'any');
+    const view = await this.cache.get();
+    const lists = await this.postings([...q.scoring.keys()], view);
+    return { q, view, lists, weights: this.weights(q, lists, Math.max(view.live, 1), maxTerms) };
+  }
+
+  /**
+   * The best `limit` papers for a text read as any word, as [row id, score] without reading any
+   * paper; only the `maxTerms` strongest words score, so a long text can skip its commonest words
+   * (candidate generation for similar papers, whose candidates `scoreRows` then scores in full).
+   */
+  async topRows(text: string, limit: number, maxTerms = MAX_SCORING_TERMS): Promise<Array<[number, number]>> {
+    const { q, view, lists, weights } = await this.anyWord(text, maxTerms);
+    if (q.empty || !weights.size) return [];
+    const cands = evaluate(q, { lists, weights, dayOf: view.dayOf, maxDoc: view.maxDoc });
+    return topK(cands, limit, view.dayOf, false).map((i) => [cands.ids[i]!, roundScore(cands.scores[i]!)]);
+  }
+
+  /** The scores `search(text, { match: 'any' })` gives the given papers (absent: no word matched), without ranking the corpus. */
+  async scoreRows(text: string, rowIds: readonly number[]): Promise<Map<number, number>> {
+    const { q, lists, weights } = await this.anyWord(text, MAX_SCORING_TERMS);
+    if (q.empty || q.required.length || q.excluded.length) return new Map();
+    return new Map([...scoreRows(lists, weights, rowIds)].map(([id, s]) => [id, roundScore(s)]));
   }
 
   /** Ranks papers for a user query. Never throws for any input: unusable queries come back as problems. */
@@ -234,7 +267,7 @@ export class KeywordIndex {
     const papers = await store.papersByRowId(this.db, pairs.map((p) => p[0]));
     return pairs.flatMap(([id, score]) => {
       const p = papers.get(id);
-      return p ? [{ paperId: p.paperId, title: p.title, score: Math.round(score * 10000) / 10000 }] : [];
+      return p ? [{ paperId: p.paperId, title: p.title, score: roundScore(score) }] : [];
     });
   }
 }

@@ -3,7 +3,7 @@ import { terms, termOf, words } from '../keyword/tokenize.js';
 import { paperText } from '../vector/embedder.js';
 import type { RankedPaper } from './semantic-search.js';
 import { explainMatch } from './explain.js';
-import { SIMILAR_PAPERS_CANDIDATES, lexicalSimilarity, similarityScores, type SimilaritySignals } from '../similarity/similar-papers.js';
+import { SIMILAR_PAPERS_CANDIDATES, SIMILAR_PAPERS_CANDIDATE_TERMS, lexicalSimilarity, similarityScores, type SimilaritySignals } from '../similarity/similar-papers.js';
 import type { Loaded } from './semantic-state.js';
 import { fuseRows, keywordRows, rankRows, toRanked, type Engine, type RowScores } from './semantic-engine.js';
 
@@ -56,8 +56,9 @@ const CANDIDATES_PER_SIGNAL = Math.min(100, SIMILAR_PAPERS_CANDIDATES);
 /**
  * Papers most like one paper, scored the way the eval measured on CSFCube (src/search/similarity):
  * candidates are the best CANDIDATES_PER_SIGNAL of the keyword index (BM25F of the paper's
- * title and abstract, any word) and of the vector index; each gets its BM25F score, its LSA cosine
- * and its TF-IDF cosine with the paper, and `similarityScores` fuses the three by z-scores.
+ * strongest SIMILAR_PAPERS_CANDIDATE_TERMS words) and of the vector index; each gets its BM25F score
+ * for the whole title and abstract (any word), its LSA cosine and its TF-IDF cosine with the paper,
+ * and `similarityScores` fuses the three by z-scores.
  */
 export async function similarPapers(e: Engine, paperId: string, limit: number): Promise<RankedPaper[] | null> {
   const rowId = (await embeddingVectors.rowIds(e.db, [paperId])).get(paperId);
@@ -71,10 +72,10 @@ export async function similarPapers(e: Engine, paperId: string, limit: number): 
   if (!l || !q) return rankFor(e, null, null, `${paper.title}\n${paper.abstract ?? ''}`, about, new Set([rowId]), n);
   const pool = Math.max(CANDIDATES_PER_SIGNAL, n + 1);
   const plain = words(`${paper.title}\n${paper.abstract ?? ''}`).join(' ');
-  const kw = plain ? await e.keyword.search(plain, { limit: pool, match: 'any' }) : null;
-  const kwScores = kw?.ok ? await keywordRows(e, kw.hits) : new Map<number, number>();
-  const ids = new Set([...kwScores.keys(), ...l.index.search(q, pool).map((h) => h.rowId)]);
+  const kwTop = plain ? await e.keyword.topRows(plain, pool, SIMILAR_PAPERS_CANDIDATE_TERMS) : [];
+  const ids = new Set([...kwTop.map(([id]) => id), ...l.index.search(q, pool).map((h) => h.rowId)]);
   ids.delete(rowId);
+  const kwScores = plain ? await e.keyword.scoreRows(plain, [...ids]) : new Map<number, number>();
   const texts = new Map((await embeddingVectors.papersById(e.db, [...ids])).map((p) => [p.id, paperText(p.title, p.abstract)]));
   const lsa = l.embedder.lsa?.model ?? null;
   const mine = lsa ? lsa.termVector(about) : null;
