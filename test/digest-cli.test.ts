@@ -4,6 +4,9 @@ import { backends, type Backend } from './helpers/databases.js';
 import { DIGEST_DAY } from './helpers/digest-seed.js';
 import { runCli } from './helpers/cli-process.js';
 import { deliveries, digestWorld, type DigestWorld } from './helpers/digest-world.js';
+import { requestSubscription } from '../src/store/subscribers-write.js';
+import { findSubscriberByEmail } from '../src/store/subscribers.js';
+import { defaultPreferences } from '../src/store/subscribers-input.js';
 
 const N = 24;
 const world = (backend: Backend): Promise<DigestWorld> => digestWorld(backend, N);
@@ -61,9 +64,15 @@ describe('paperboy digest preview, dry run and status', () => {
     const status = await runCli(['digest', 'status'], w.env);
     assert.match(status.stdout, /outbox: 0 sent, 0 pending/);
     assert.equal(w.sink.mails.length, 0);
+    // Sign-ups never confirmed are forgotten 30 days after their last request; recent ones wait.
+    const day = 86_400_000;
+    await requestSubscription(w.fresh.db, 'stale@example.org', defaultPreferences(), new Date(Date.now() - 31 * day));
+    await requestSubscription(w.fresh.db, 'recent@example.org', defaultPreferences(), new Date(Date.now() - 29 * day));
     const real = await runCli(['digest', 'send', '--date', DIGEST_DAY], w.env, 60_000);
     assert.equal(real.code, 0, real.stderr);
-    assert.match(real.stdout, new RegExp(`^daily:${DIGEST_DAY}, weekly:${DIGEST_DAY}: ${N} new in the outbox; sent ${N}, skipped 0 \\(nothing new\\), retrying 0, failed 0\n$`));
+    assert.match(real.stdout, new RegExp(`^daily:${DIGEST_DAY}, weekly:${DIGEST_DAY}: ${N} new in the outbox; sent ${N}, skipped 0 \\(nothing new\\), retrying 0, failed 0\nforgot 1 unconfirmed sign-up older than 30 days\n$`));
+    assert.equal(await findSubscriberByEmail(w.fresh.db, 'stale@example.org'), null);
+    assert.equal((await findSubscriberByEmail(w.fresh.db, 'recent@example.org'))?.status, 'pending');
     const after = await runCli(['digest', 'status'], w.env);
     assert.match(after.stdout, new RegExp(`outbox: ${N} sent, 0 pending[\\s\\S]*daily:${DIGEST_DAY}\\s+${N}\\s+0\\s+0\\s+0\\s+0\\n[\\s\\S]*bouncing addresses: none`));
   });

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { backends, type FreshDb } from './helpers/databases.js';
 import { countSubscribers, findSubscriberByEmail, findSubscriberById, listSubscribers } from '../src/store/subscribers.js';
 import {
-  confirmSubscription, removeSubscriber, requestSubscription, saveSubscriber, unsubscribeSubscriber, updateSubscriberPreferences,
+  confirmSubscription, purgeUnconfirmed, removeSubscriber, requestSubscription, saveSubscriber, unsubscribeSubscriber, updateSubscriberPreferences,
 } from '../src/store/subscribers-write.js';
 import { defaultPreferences, type Preferences } from '../src/store/subscribers-input.js';
 
@@ -30,6 +30,25 @@ for (const backend of backends()) {
       assert.equal(second.subscriber.frequency, 'weekly');
       assert.deepEqual(second.subscriber.interests, weeklyRobotics.interests);
       assert.equal((await listSubscribers(fresh.db)).filter((s) => s.email === 'ann@example.org').length, 1);
+    });
+
+    it('forgets only never-confirmed sign-ups not requested again since the cut-off', async () => {
+      const day = 86_400_000, now = Date.now();
+      const at = (daysAgo: number): Date => new Date(now - daysAgo * day);
+      await requestSubscription(fresh.db, 'old@example.org', defaultPreferences(), at(40));
+      await requestSubscription(fresh.db, 'renewed@example.org', defaultPreferences(), at(40));
+      await requestSubscription(fresh.db, 'renewed@example.org', defaultPreferences(), at(2));
+      const { subscriber: once } = await requestSubscription(fresh.db, 'once@example.org', defaultPreferences(), at(60));
+      await confirmSubscription(fresh.db, once.id, once.tokenVersion, at(60).toISOString(), at(60));
+      await unsubscribeSubscriber(fresh.db, once.id, once.tokenVersion, at(50));
+      await requestSubscription(fresh.db, 'once@example.org', defaultPreferences(), at(45));
+      await saveSubscriber(fresh.db, 'active@example.org', defaultPreferences(), { confirmed: true }, at(90));
+      assert.equal(await purgeUnconfirmed(fresh.db, at(30)), 1);
+      assert.equal(await findSubscriberByEmail(fresh.db, 'old@example.org'), null);
+      assert.equal((await findSubscriberByEmail(fresh.db, 'renewed@example.org'))?.status, 'pending');
+      assert.notEqual(await findSubscriberByEmail(fresh.db, 'once@example.org'), null, 'a confirmed-once address is kept');
+      assert.equal((await findSubscriberByEmail(fresh.db, 'active@example.org'))?.status, 'active');
+      assert.equal(await purgeUnconfirmed(fresh.db, at(30)), 0);
     });
 
     it('confirming activates; confirming again changes nothing; a stale token version is refused', async () => {

@@ -9,7 +9,7 @@ import { digestSubscriberByEmail } from '../store/digest-subscribers.js';
 import { addDays, checkDay, digestPeriod, duePeriods, previousWeekday } from '../email/digest-period.js';
 import { DigestSelector } from '../email/digest-select.js';
 import { digestMail, isEmpty } from '../email/digest-message.js';
-import { dryRunDigests, NoSmtpError, runDigests, type DigestRunContext } from '../email/digest-run.js';
+import { dryRunDigests, NoSmtpError, runDigests, UNCONFIRMED_KEEP_DAYS, type DigestRunContext } from '../email/digest-run.js';
 import type { SendSummary } from '../email/digest-sender.js';
 
 function checkedDate(date: string | undefined): string | undefined {
@@ -115,6 +115,7 @@ export function registerDigest(program: Command, exit: ExitCode): void {
         });
         if (r.summary.outage) exit.code = 1;
         process.stdout.write(opts.json ? `${JSON.stringify(r)}\n` : formatSummary(r.periods, r.planned, r.summary));
+        if (!opts.json && r.purged) process.stdout.write(`forgot ${r.purged} unconfirmed sign-up${r.purged === 1 ? '' : 's'} older than ${UNCONFIRMED_KEEP_DAYS} days\n`);
       });
     });
 

@@ -5,6 +5,7 @@ import type { SemanticSearch } from '../search/semantic/semantic-search.js';
 import { linkSecret } from '../store/app-secret.js';
 import { createMailer } from './mailer.js';
 import { pendingPeriods } from '../store/digest-outbox.js';
+import { purgeUnconfirmed } from '../store/subscribers-write.js';
 import { planDigests, plannedPeriods, recipientsOf, type PlannedPeriod } from './digest-plan.js';
 import { DigestSelector, type SelectDeps } from './digest-select.js';
 import { sendDigests, type SenderOptions, type SendSummary } from './digest-sender.js';
@@ -21,7 +22,12 @@ export interface DigestRunResult {
   periods: string[];
   planned: number;
   summary: SendSummary;
+  /** Unconfirmed sign-ups forgotten by this run (older than UNCONFIRMED_KEEP_DAYS). */
+  purged: number;
 }
+
+/** Days an unconfirmed sign-up is kept after its last request (its confirmation link expires after 3). */
+export const UNCONFIRMED_KEEP_DAYS = 30;
 
 /** What a dry run found per period: how many subscribers would get a digest, how many would not. */
 export interface DryRunResult {
@@ -40,6 +46,7 @@ export async function runDigests(ctx: DigestRunContext, opts: { date?: string; t
   const planned = plannedPeriods(opts.date, opts.today);
   const now = (opts.now ?? (() => new Date()))();
   const created = await planDigests(ctx.db, ctx.config.baseUrl, planned, now);
+  const purged = await purgeUnconfirmed(ctx.db, new Date(now.getTime() - UNCONFIRMED_KEEP_DAYS * 86_400_000));
   const secret = await linkSecret(ctx.db, ctx.config.secret);
   // Few mails in flight: each one in flight when a process dies may be delivered twice (same Message-ID).
   const connections = Math.min(4, Math.max(1, Math.ceil(ctx.config.mailRatePerSecond / 10)));
@@ -48,7 +55,7 @@ export async function runDigests(ctx: DigestRunContext, opts: { date?: string; t
     const names = planned.map((p) => p.period.name);
     const retries = opts.includePending ? (await pendingPeriods(ctx.db)).filter((n) => !names.includes(n)) : [];
     const summary = await sendDigests({ ...ctx, mailer, baseUrl: ctx.config.baseUrl, secret }, [...names, ...retries], { concurrency: connections, ...opts });
-    return { periods: names, planned: created, summary };
+    return { periods: names, planned: created, summary, purged };
   } finally {
     mailer.close();
   }

@@ -1,5 +1,5 @@
 import type { Progress } from '../progress/progress.js';
-import { runDigests, type DigestRunContext } from '../email/digest-run.js';
+import { runDigests, UNCONFIRMED_KEEP_DAYS, type DigestRunContext } from '../email/digest-run.js';
 import type { SchedulerLogger, RunningScheduler } from './scheduler.js';
 
 /** Knobs of the digest schedule; tests move the clock and check often. */
@@ -40,6 +40,7 @@ export function startDigestSchedule(ctx: DigestRunContext, logger: SchedulerLogg
         const r = await runDigests(ctx, { today, includePending: true, now, signal: abort.signal, ...(opts.progress ? { progress: opts.progress } : {}) });
         const s = r.summary;
         logger.info(`digests ${r.periods.join(', ')}: sent ${s.sent}, skipped ${s.skipped}, retrying ${s.retrying}, failed ${s.failed}`);
+        if (r.purged) logger.info(`digests: forgot ${r.purged} unconfirmed sign-up(s) older than ${UNCONFIRMED_KEEP_DAYS} days`);
         if (s.outage) logger.warn(`digests: SMTP server unavailable (${s.outage}); retrying in ${Math.round(retryEvery / 60_000)} min`);
         if (!s.outage && s.left === 0) doneDay = today;
       } catch (err) {

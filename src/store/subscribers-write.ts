@@ -126,6 +126,15 @@ export async function removeSubscriber(db: Db, email: string): Promise<boolean> 
   return (await db.run('DELETE FROM subscribers WHERE email = ?', [email])) > 0;
 }
 
+/**
+ * Forgets sign-ups that were never confirmed and not asked for again since `before`: nobody proved
+ * the address theirs, so it is not kept. Addresses confirmed once (now unsubscribed or asking to
+ * come back) stay, as the record of their consent and unsubscription.
+ */
+export async function purgeUnconfirmed(db: Db, before: Date): Promise<number> {
+  return db.run("DELETE FROM subscribers WHERE status = 'pending' AND confirmed_at IS NULL AND updated_at < ?", [before.toISOString()]);
+}
+
 /** Revokes every link sent so far to this subscriber (new mails carry the new version). */
 export async function revokeSubscriberLinks(db: Db, id: number): Promise<void> {
   await db.run('UPDATE subscribers SET token_version = token_version + 1, updated_at = ? WHERE id = ?', [new Date().toISOString(), id]);
