@@ -17,7 +17,9 @@ export const USAGE = `usage: npm run eval -- [--data DIR] [--collections cacm,ci
   --collections  which collections to run (default: all three)
   --modes        which ranking modes to run (default: all; see the table for names)
   --out          where the JSON results go (default: .bench/)
-  --per-query    also write every query's scores into the JSON`;
+  --per-query    also write every query's scores into the JSON
+With PAPERBOY_EMBEDDINGS_URL (and PAPERBOY_EMBEDDINGS_MODEL, PAPERBOY_EMBEDDINGS_API_KEY) set, the modes
+endpoint, endpoint-hybrid and endpoint-similar measure that OpenAI-compatible embeddings service too.`;
 
 /** A usage problem: the message says what to fix. */
 export class OptionsError extends Error {}

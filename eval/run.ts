@@ -4,6 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { DataError, loadCollection } from './collection.js';
 import { importCollection } from './imported-collection.js';
 import { ALL_MODES } from './all-modes.js';
+import { endpointModes } from './endpoint-modes.js';
+import { ConfigError, loadConfig } from '../src/config/config.js';
 import type { ModeContext } from './modes.js';
 import { OptionsError, parseOptions, USAGE } from './options.js';
 import { summaryTable, table, type ResultRow } from './report.js';
@@ -20,9 +22,11 @@ const say = (text: string): void => { process.stdout.write(`${text}\n`); };
 async function main(): Promise<number> {
   const opts = parseOptions(process.argv.slice(2), root);
   if (opts === 'help') { say(USAGE); return 0; }
-  const modes = opts.modes.length ? ALL_MODES.filter((m) => opts.modes.includes(m.name)) : ALL_MODES;
-  const unknown = opts.modes.filter((n) => !ALL_MODES.some((m) => m.name === n));
-  if (unknown.length) throw new OptionsError(`unknown mode ${unknown.join(', ')} (known: ${ALL_MODES.map((m) => m.name).join(', ')})`);
+  // With PAPERBOY_EMBEDDINGS_URL set, the endpoint's modes join the built-in ones.
+  const known = [...ALL_MODES, ...endpointModes(loadConfig(process.env).embeddings)];
+  const modes = opts.modes.length ? known.filter((m) => opts.modes.includes(m.name)) : known;
+  const unknown = opts.modes.filter((n) => !known.some((m) => m.name === n));
+  if (unknown.length) throw new OptionsError(`unknown mode ${unknown.join(', ')} (known: ${known.map((m) => m.name).join(', ')})`);
   const rows: ResultRow[] = [];
   const collections: Record<string, unknown> = {};
   for (const name of opts.collections) {
@@ -74,7 +78,7 @@ async function main(): Promise<number> {
 }
 
 main().then((code) => { process.exitCode = code; }, (err: unknown) => {
-  if (err instanceof OptionsError || err instanceof DataError) {
+  if (err instanceof OptionsError || err instanceof DataError || err instanceof ConfigError) {
     process.stderr.write(`eval: ${err.message}\n`);
     process.exitCode = 2;
     return;

@@ -12,47 +12,63 @@ import { words } from '../src/search/keyword/tokenize.js';
 import { DEPTH, queryText, type Mode, type ModeContext } from './modes.js';
 import { orderPool, type Ranker } from './ranking.js';
 
-interface SimilarModel {
-  model: LsaEmbedder;
+/** Corpus positions, paper ids and stored row ids (the keyword index's document ids) of one collection. */
+export interface CorpusRows {
   ids: string[];
-  vectors: Float32Array[];
-  termVectors: Array<Map<number, number>>;
   row: Map<string, number>;
-  /** Stored row id (the keyword index's document id) of each corpus position, and back. */
   stored: number[];
   byStored: Map<number, number>;
 }
 
+/** A collection's papers as vectors, the way similar papers sees them with one embedder. */
+export interface SimilarSpace extends CorpusRows {
+  vectors: Float32Array[];
+  embed(text: string): Promise<Float32Array>;
+  /** TF-IDF term vectors of the LSA model; null for an embedder without one (the product then scores 0). */
+  terms: { of: Array<Map<number, number>>; embed(text: string): Map<number, number> } | null;
+}
+
+/** Looks up every paper's stored row id once per collection. */
+export async function corpusRows(ctx: ModeContext): Promise<CorpusRows> {
+  const hit = ctx.cache.get('rows') as CorpusRows | undefined;
+  if (hit) return hit;
+  const ids = ctx.imp.papers.map((p) => p.id);
+  const rowIds = await embeddingVectors.rowIds(ctx.imp.db, ids);
+  const stored = ids.map((id) => rowIds.get(id)!);
+  const rows = { ids, row: new Map(ids.map((id, i) => [id, i])), stored, byStored: new Map(stored.map((r, i) => [r, i])) };
+  ctx.cache.set('rows', rows);
+  return rows;
+}
+
 /** The corpus model "similar papers" uses (SIMILAR_PAPERS_LSA), trained once per collection. */
-async function similarModel(ctx: ModeContext): Promise<SimilarModel> {
-  const hit = ctx.cache.get('similar') as SimilarModel | undefined;
+async function lsaSpace(ctx: ModeContext): Promise<SimilarSpace> {
+  const hit = ctx.cache.get('similar') as SimilarSpace | undefined;
   if (hit) return hit;
   const texts = ctx.imp.papers.map((p) => paperText(p.title, p.abstract));
   const t0 = performance.now();
   const model = LsaEmbedder.train(texts, SIMILAR_PAPERS_LSA);
   const t1 = performance.now();
   const vectors = texts.map((t) => model.embedOne(t));
-  const termVectors = texts.map((t) => model.termVector(t));
+  const of = texts.map((t) => model.termVector(t));
   const t2 = performance.now();
   ctx.notes['similarLsa'] = { ...SIMILAR_PAPERS_LSA, vocabulary: model.vocabulary.size, trainSeconds: (t1 - t0) / 1000, embedMsPerPaper: (t2 - t1) / texts.length };
-  const ids = ctx.imp.papers.map((p) => p.id);
-  const rowIds = await embeddingVectors.rowIds(ctx.imp.db, ids);
-  const stored = ids.map((id) => rowIds.get(id)!);
-  const s = { model, ids, vectors, termVectors, row: new Map(ids.map((id, i) => [id, i])), stored, byStored: new Map(stored.map((r, i) => [r, i])) };
+  const s: SimilarSpace = {
+    ...(await corpusRows(ctx)), vectors, embed: async (text) => model.embedOne(text), terms: { of, embed: (text) => model.termVector(text) },
+  };
   ctx.cache.set('similar', s);
   return s;
 }
 
 /**
- * The product path of one query: the keyword index's best `limit` for the query text and the
- * `limit` nearest LSA vectors form the candidates; each gets its three signals; `similarityScores` fuses.
+ * The product path of one query: the keyword index's best `limit` for the query's strongest words
+ * and the `limit` nearest vectors form the candidates; each gets its three signals (BM25F of the
+ * whole text, cosine, TF-IDF cosine); `similarityScores` fuses.
  */
-async function fusedScores(ctx: ModeContext, q: EvalQuery, weights: SimilarityWeights, limit: number): Promise<Map<string, number>> {
-  const m = await similarModel(ctx);
+async function fusedScores(ctx: ModeContext, m: SimilarSpace, q: EvalQuery, weights: SimilarityWeights, limit: number): Promise<Map<string, number>> {
   const text = words(queryText(ctx, q)).join(' ');
   const own = q.paperId !== undefined ? m.row.get(q.paperId) : undefined;
-  const qv = own !== undefined ? m.vectors[own]! : m.model.embedOne(text);
-  const qt = own !== undefined ? m.termVectors[own]! : m.model.termVector(text);
+  const qv = own !== undefined ? m.vectors[own]! : await m.embed(text);
+  const qt = m.terms ? (own !== undefined ? m.terms.of[own]! : m.terms.embed(text)) : null;
   const top = await ctx.imp.keyword.topRows(text, limit + 1, SIMILAR_PAPERS_CANDIDATE_TERMS);
   const cos = m.vectors.map((v) => cosine(qv, v));
   const nearest = [...cos.keys()].sort((a, b) => cos[b]! - cos[a]!).slice(0, limit + 1);
@@ -61,14 +77,16 @@ async function fusedScores(ctx: ModeContext, q: EvalQuery, weights: SimilarityWe
   const keyword = await ctx.imp.keyword.scoreRows(text, [...rows].map((r) => m.stored[r]!));
   const candidates: SimilaritySignals[] = [];
   for (const r of rows) {
-    candidates.push({ id: m.ids[r]!, keyword: keyword.get(m.stored[r]!), semantic: cos[r]!, lexical: lexicalSimilarity(qt, m.termVectors[r]!) });
+    const lexical = qt && m.terms ? lexicalSimilarity(qt, m.terms.of[r]!) : 0;
+    candidates.push({ id: m.ids[r]!, keyword: keyword.get(m.stored[r]!), semantic: cos[r]!, lexical });
   }
   return similarityScores(candidates, weights);
 }
 
-function ranker(ctx: ModeContext, weights: SimilarityWeights, limit: number): Ranker {
+/** Ranks every query of a collection the way similar papers ranks with the given vectors. */
+export function similarRanker(ctx: ModeContext, space: SimilarSpace, weights: SimilarityWeights, limit: number): Ranker {
   return async (q) => {
-    const ranking = fusedRanking(await fusedScores(ctx, q, weights, limit));
+    const ranking = fusedRanking(await fusedScores(ctx, space, q, weights, limit));
     return q.pool ? orderPool(q.pool, ranking) : ranking.slice(0, DEPTH);
   };
 }
@@ -78,11 +96,11 @@ export const SIMILAR_MODES: Mode[] = [
     name: 'similar',
     about: `similar papers as the product ranks them: z-score fusion of BM25F (${SIMILAR_PAPERS_WEIGHTS.keyword}), LSA 64 `
       + `(${SIMILAR_PAPERS_WEIGHTS.semantic}) and TF-IDF cosine (${SIMILAR_PAPERS_WEIGHTS.lexical}) over the best ${SIMILAR_PAPERS_CANDIDATES} of each index`,
-    build: async (ctx) => ranker(ctx, SIMILAR_PAPERS_WEIGHTS, SIMILAR_PAPERS_CANDIDATES),
+    build: async (ctx) => similarRanker(ctx, await lsaSpace(ctx), SIMILAR_PAPERS_WEIGHTS, SIMILAR_PAPERS_CANDIDATES),
   },
   {
     name: 'similar-all',
     about: 'the same fusion with every paper of the corpus as a candidate (checks the candidate limit)',
-    build: async (ctx) => ranker(ctx, SIMILAR_PAPERS_WEIGHTS, ctx.imp.papers.length),
+    build: async (ctx) => similarRanker(ctx, await lsaSpace(ctx), SIMILAR_PAPERS_WEIGHTS, ctx.imp.papers.length),
   },
 ];
