@@ -1,8 +1,8 @@
-import { terms } from '../keyword/tokenize.js';
+import { terms, words } from '../keyword/tokenize.js';
 import { verify } from '../keyword/verify.js';
 import type { ModeSearchOptions, ModeSearchOutcome, RankedPaper } from './semantic-search.js';
 import { queryFilter, meaningText } from './query-filter.js';
-import { KEYWORD_POOL, MAX_RESULTS, fuseRows, keywordRows, rankRows, toRanked, type Engine, type RowScores } from './semantic-engine.js';
+import { KEYWORD_POOL, MAX_RESULTS, fuseRows, keywordRows, longTextKeyword, rankRows, toRanked, type Engine, type RowScores } from './semantic-engine.js';
 
 /** From this many meaningful words on, a query is pasted text ("more like this"): any word may match. */
 export const LONG_QUERY_TERMS = 12;
@@ -47,7 +47,11 @@ export async function modeSearch(e: Engine, query: string, opts: ModeSearchOptio
   const vecHits = filter && filter.count < loaded.index.live / 4 ? loaded.index.exact(q, pool, filter.mask) : loaded.index.search(q, pool, filter?.mask ?? null);
   let scores: RowScores = new Map(vecHits.map((h) => [h.rowId, h.score]));
   let total = Math.min(MAX_RESULTS, filter ? filter.count : loaded.index.live);
-  if (opts.mode === 'hybrid') {
+  if (opts.mode === 'hybrid' && long && !filter) {
+    // Pasted text: keyword candidates from its strongest words, each scored with all of them.
+    const kw = await longTextKeyword(e, words(query).join(' '), Math.max(KEYWORD_POOL, need), scores.keys());
+    scores = fuseRows(loaded, q, kw.scores, scores, false);
+  } else if (opts.mode === 'hybrid') {
     const kwLimit = Math.max(KEYWORD_POOL, need);
     const kw = await e.keyword.search(query, { limit: kwLimit, match: long ? 'any' : 'all' });
     if (kw.ok) {

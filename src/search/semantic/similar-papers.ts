@@ -3,9 +3,9 @@ import { terms, termOf, words } from '../keyword/tokenize.js';
 import { paperText } from '../vector/embedder.js';
 import type { RankedPaper } from './semantic-search.js';
 import { explainMatch } from './explain.js';
-import { SIMILAR_PAPERS_CANDIDATES, SIMILAR_PAPERS_CANDIDATE_TERMS, lexicalSimilarity, similarityScores, type SimilaritySignals } from '../similarity/similar-papers.js';
+import { SIMILAR_PAPERS_CANDIDATES, lexicalSimilarity, similarityScores, type SimilaritySignals } from '../similarity/similar-papers.js';
 import type { Loaded } from './semantic-state.js';
-import { fuseRows, keywordRows, rankRows, toRanked, type Engine, type RowScores } from './semantic-engine.js';
+import { fuseRows, keywordRows, longTextKeyword, rankRows, toRanked, type Engine, type RowScores } from './semantic-engine.js';
 
 /** Rocchio's weight of the disliked papers' mean against the liked papers' mean. */
 export const NEGATIVE_WEIGHT = 0.5;
@@ -72,10 +72,7 @@ export async function similarPapers(e: Engine, paperId: string, limit: number): 
   if (!l || !q) return rankFor(e, null, null, `${paper.title}\n${paper.abstract ?? ''}`, about, new Set([rowId]), n);
   const pool = Math.max(CANDIDATES_PER_SIGNAL, n + 1);
   const plain = words(`${paper.title}\n${paper.abstract ?? ''}`).join(' ');
-  const kwTop = plain ? await e.keyword.topRows(plain, pool, SIMILAR_PAPERS_CANDIDATE_TERMS) : [];
-  const ids = new Set([...kwTop.map(([id]) => id), ...l.index.search(q, pool).map((h) => h.rowId)]);
-  ids.delete(rowId);
-  const kwScores = plain ? await e.keyword.scoreRows(plain, [...ids]) : new Map<number, number>();
+  const { candidates: ids, scores: kwScores } = await longTextKeyword(e, plain, pool, l.index.search(q, pool).map((h) => h.rowId), rowId);
   const texts = new Map((await embeddingVectors.papersById(e.db, [...ids])).map((p) => [p.id, paperText(p.title, p.abstract)]));
   const lsa = l.embedder.lsa?.model ?? null;
   const mine = lsa ? lsa.termVector(about) : null;
