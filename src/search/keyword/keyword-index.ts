@@ -4,9 +4,8 @@ import { silentProgress, type Progress } from '../../progress/progress.js';
 import { searchIndexStore as store } from '../../store/search-index-store.js';
 import { parseQuery, type ParsedQuery } from './query-parse.js';
 import { evaluate, topK, type PostingSlice } from './evaluate.js';
-import { SegmentCache, u32, type SegmentView } from './segment-cache.js';
-import { PostingsCache } from './postings-cache.js';
-import { K1 } from './segment-builder.js';
+import type { SegmentView } from './segment-cache.js';
+import { MAX_SCORING_TERMS, PostingsReader } from './postings-reader.js';
 import { verify } from './verify.js';
 import { scoreRows } from './score-rows.js';
 import { writePending, mergeSmallSegments, SEGMENT_SIZE } from './index-writer.js';
@@ -30,7 +29,6 @@ export interface KeywordHit {
 
 export type KeywordOutcome = { ok: true; hits: KeywordHit[]; total: number; match: 'all' | 'any' } | { ok: false; problem: Problem };
 
-const MAX_SCORING_TERMS = 64;
 /** Below twice this many queued papers, one segment is built at a time. */
 const SPLIT_MIN = 5000;
 
@@ -39,39 +37,20 @@ function roundScore(s: number): number {
   return Math.round(s * 10000) / 10000;
 }
 
-function idf(df: number, n: number): number {
-  return Math.log(1 + (n - df + 0.5) / (df + 0.5));
-}
-
-/** Keeps only the ids not tombstoned (both arrays sorted ascending). */
-function dropTombstoned(slice: PostingSlice, tomb: Uint32Array): PostingSlice {
-  const keep: number[] = [];
-  let j = 0;
-  for (let i = 0; i < slice.ids.length; i++) {
-    const d = slice.ids[i]!;
-    while (j < tomb.length && tomb[j]! < d) j++;
-    if (j < tomb.length && tomb[j] === d) continue;
-    keep.push(i);
-  }
-  return { ids: Uint32Array.from(keep, (i) => slice.ids[i]!), imps: Uint8Array.from(keep, (i) => slice.imps[i]!) };
-}
-
 /**
  * The keyword (BM25F) index kept in the database beside the papers, so SQLite and PostgreSQL give
  * the same results from the same code. Writes happen in immutable segments; queries read only the
  * postings of their own terms.
  */
 export class KeywordIndex {
-  private readonly cache: SegmentCache;
-  private readonly postingsCache: PostingsCache;
+  private readonly reader: PostingsReader;
   private worker: ReturnType<typeof workerBuilder> | null = null;
   private background: Promise<void> = Promise.resolve();
   private busy = false;
 
   /** `cacheBytes`: memory for decoded postings of hot terms (0 disables it). */
   constructor(readonly db: Db, opts: { cacheBytes?: number } = {}) {
-    this.cache = new SegmentCache(db);
-    this.postingsCache = new PostingsCache(opts.cacheBytes ?? 256 * 1024 * 1024);
+    this.reader = new PostingsReader(db, opts.cacheBytes ?? 256 * 1024 * 1024);
   }
 
   /**
@@ -112,7 +91,7 @@ export class KeywordIndex {
       progress.tick(n);
     }
     if (total) await mergeSmallSegments(this.db);
-    this.cache.invalidate();
+    this.reader.invalidate();
     return total;
   }
 
@@ -157,51 +136,12 @@ export class KeywordIndex {
     return n;
   }
 
-  private async postings(terms: string[], view: SegmentView): Promise<Map<string, PostingSlice[]>> {
-    const out = new Map<string, PostingSlice[]>();
-    this.postingsCache.sync(view.generation);
-    const missing: string[] = [];
-    for (const t of terms) {
-      const hit = this.postingsCache.get(t);
-      if (hit) out.set(t, hit);
-      else missing.push(t);
-    }
-    const fetched = new Map<string, PostingSlice[]>();
-    for (const row of await store.postings(this.db, view.segmentIds, missing)) {
-      const n = row.postings.length / 5;
-      let slice: PostingSlice = { ids: u32(row.postings, n), imps: new Uint8Array(row.postings.buffer, row.postings.byteOffset + n * 4, n) };
-      const tomb = view.tombs.get(Number(row.segment_id));
-      if (tomb) slice = dropTombstoned(slice, tomb);
-      const list = fetched.get(row.term) ?? [];
-      list.push(slice);
-      fetched.set(row.term, list);
-    }
-    for (const t of missing) {
-      const slices = fetched.get(t) ?? [];
-      this.postingsCache.set(t, slices);
-      out.set(t, slices);
-    }
-    return out;
-  }
-
-  private weights(q: ParsedQuery, lists: Map<string, PostingSlice[]>, n: number, maxTerms = MAX_SCORING_TERMS): Map<string, number> {
-    const scored: Array<[string, number]> = [];
-    for (const [t, qtf] of q.scoring) {
-      const df = (lists.get(t) ?? []).reduce((s, l) => s + l.ids.length, 0);
-      if (!df) continue;
-      // Query-term frequency saturates like BM25's k3 so a pasted paragraph is not dominated by one word.
-      scored.push([t, idf(df, n) * ((qtf * 9) / (qtf + 8)) * ((K1 + 1) / 255)]);
-    }
-    scored.sort((a, b) => b[1] - a[1]);
-    return new Map(scored.slice(0, maxTerms));
-  }
-
   /** Postings and term weights of an any-word query over the current segments. */
   private async anyWord(query: string, maxTerms: number): Promise<{ q: ParsedQuery; view: SegmentView; lists: Map<string, PostingSlice[]>; weights: Map<string, number> }> {
     const q = parseQuery(query, 'any');
-    const view = await this.cache.get();
-    const lists = await this.postings([...q.scoring.keys()], view);
-    return { q, view, lists, weights: this.weights(q, lists, Math.max(view.live, 1), maxTerms) };
+    const view = await this.reader.view();
+    const lists = await this.reader.postings([...q.scoring.keys()], view);
+    return { q, view, lists, weights: this.reader.weights(q, lists, Math.max(view.live, 1), maxTerms) };
   }
 
   /**
@@ -237,10 +177,10 @@ export class KeywordIndex {
   private async run(q: ParsedQuery, limit: number, offset: number, byDate: boolean): Promise<KeywordOutcome> {
     const match = q.required.some((g) => !g.terms.every((t) => t.includes(':'))) ? 'all' : 'any';
     if (q.empty) return { ok: false, problem: { source: 'q', message: 'the query has no searchable words (only punctuation or very common words)' } };
-    const view = await this.cache.get();
+    const view = await this.reader.view();
     const terms = [...new Set([...q.scoring.keys(), ...q.excluded, ...q.required.flatMap((g) => g.terms)])];
-    const lists = await this.postings(terms, view);
-    const weights = this.weights(q, lists, Math.max(view.live, 1));
+    const lists = await this.reader.postings(terms, view);
+    const weights = this.reader.weights(q, lists, Math.max(view.live, 1));
     if (!q.required.length && !weights.size) return { ok: true, hits: [], total: 0, match };
     const cands = evaluate(q, { lists, weights, dayOf: view.dayOf, maxDoc: view.maxDoc });
     const needed = offset + limit;
