@@ -2,9 +2,10 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { backends, type FreshDb } from './helpers/databases.js';
 import { topicPapers } from './helpers/topic-papers.js';
+import { embeddedDb, type EmbeddedDb } from './helpers/embedded-db.js';
 import { startEmbeddingServer, type EmbeddingServer, type EndpointBehaviour } from './helpers/embedding-server.js';
 import { loadConfig } from '../src/config/config.js';
-import { KeywordIndex } from '../src/search/keyword/keyword-index.js';
+import type { KeywordIndex } from '../src/search/keyword/keyword-index.js';
 import { createSemanticSearch, type SemanticEngine } from '../src/search/semantic/create-semantic-search.js';
 import { upsertRecords } from '../src/store/papers-write.js';
 import { OpenAiEmbedder, embeddingsUrl } from '../src/search/vector/openai-embedder.js';
@@ -50,25 +51,20 @@ for (const backend of backends()) {
     let server: EmbeddingServer;
     let lsa: SemanticEngine;
     let engine: SemanticEngine;
+    let db: EmbeddedDb;
     const warnings: string[] = [];
     const { records, topicOf } = topicPapers();
 
     before(async () => {
       server = await startEmbeddingServer();
-      fresh = await backend.create();
-      await upsertRecords(fresh.db, records);
-      keyword = new KeywordIndex(fresh.db);
-      await keyword.indexPending();
-      lsa = createSemanticSearch({ db: fresh.db, keyword, config: loadConfig({ DATABASE_URL: fresh.url }) });
-      await lsa.embedPending();
+      db = await embeddedDb(backend, records);
+      ({ fresh, keyword, engine: lsa } = db);
       const config = loadConfig({ DATABASE_URL: fresh.url, PAPERBOY_EMBEDDINGS_URL: server.url, PAPERBOY_EMBEDDINGS_MODEL: 'topics-6', PAPERBOY_EMBEDDINGS_TIMEOUT_MS: '300' });
       engine = createSemanticSearch({ db: fresh.db, keyword, config, logger: { warn: (m) => warnings.push(m) } });
     });
     after(async () => {
       await engine.close();
-      await lsa.close();
-      await keyword.close();
-      await fresh.drop();
+      await db.close();
       await server.close();
     });
 

@@ -2,6 +2,7 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { backends, type FreshDb } from './helpers/databases.js';
 import { topicPapers, topicPaperId } from './helpers/topic-papers.js';
+import { embeddedDb, type EmbeddedDb } from './helpers/embedded-db.js';
 import { paperRecord } from './helpers/paper-records.js';
 import { loadConfig } from '../src/config/config.js';
 import { KeywordIndex } from '../src/search/keyword/keyword-index.js';
@@ -14,24 +15,18 @@ for (const backend of backends()) {
     let fresh: FreshDb;
     let keyword: KeywordIndex;
     let engine: SemanticEngine;
+    let db: EmbeddedDb;
     const { records, topicOf } = topicPapers();
 
     before(async () => {
-      fresh = await backend.create();
-      await upsertRecords(fresh.db, records);
-      keyword = new KeywordIndex(fresh.db);
-      await keyword.indexPending();
-      engine = createSemanticSearch({ db: fresh.db, keyword, config: loadConfig({ DATABASE_URL: fresh.url }) });
-      const run = await engine.embedPending();
+      db = await embeddedDb(backend, records);
+      ({ fresh, keyword, engine } = db);
+      const { run } = db;
       assert.equal(run.problem, undefined);
       assert.equal(run.rebuilt, true);
       assert.equal(run.embedded, records.length);
     });
-    after(async () => {
-      await engine.close();
-      await keyword.close();
-      await fresh.drop();
-    });
+    after(async () => db.close());
 
     it('reports a ready model with every paper embedded', async () => {
       const s = await engine.status();

@@ -1,33 +1,22 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { backends, type FreshDb } from './helpers/databases.js';
+import { backends } from './helpers/databases.js';
 import { topicPapers, topicPaperId } from './helpers/topic-papers.js';
-import { loadConfig } from '../src/config/config.js';
-import { KeywordIndex } from '../src/search/keyword/keyword-index.js';
-import { createSemanticSearch, type SemanticEngine } from '../src/search/semantic/create-semantic-search.js';
-import { upsertRecords } from '../src/store/papers-write.js';
+import { embeddedDb, type EmbeddedDb } from './helpers/embedded-db.js';
+import type { SemanticEngine } from '../src/search/semantic/create-semantic-search.js';
 
 for (const backend of backends()) {
   describe(`similar papers and recommendations (${backend.name})`, () => {
-    let fresh: FreshDb;
-    let keyword: KeywordIndex;
     let engine: SemanticEngine;
+    let db: EmbeddedDb;
     const { records, topicOf } = topicPapers();
     const protein = topicPaperId(1, 0), galaxy = topicPaperId(2, 3), graph = topicPaperId(3, 5);
 
     before(async () => {
-      fresh = await backend.create();
-      await upsertRecords(fresh.db, records);
-      keyword = new KeywordIndex(fresh.db);
-      await keyword.indexPending();
-      engine = createSemanticSearch({ db: fresh.db, keyword, config: loadConfig({ DATABASE_URL: fresh.url }) });
-      await engine.embedPending();
+      db = await embeddedDb(backend, records);
+      ({ engine } = db);
     });
-    after(async () => {
-      await engine.close();
-      await keyword.close();
-      await fresh.drop();
-    });
+    after(async () => db.close());
 
     it('ranks papers of the same topic first, never the paper itself, best first', async () => {
       const hits = await engine.similar(protein, 19);
