@@ -1,6 +1,7 @@
 import { bumpDataVersion } from './data-version.js';
 import type { Db } from '../db/db.js';
 import { chunksFor, placeholders, valuesList } from '../db/db.js';
+import { clearProcessed } from './pending-queue.js';
 
 /** One stored vector (encoded, see src/search/vector/quantize.ts) of a paper, by paper row id. */
 export interface StoredVector {
@@ -117,10 +118,7 @@ export const embeddingVectors = {
 
   /** Clears queue entries still at the text version that was embedded (a newer text stays queued). */
   async clearPending(db: Db, done: ReadonlyArray<{ id: number; seq: number }>): Promise<void> {
-    for (const chunk of chunksFor(db, done, 2)) {
-      const values = new Array(chunk.length).fill('(CAST(? AS BIGINT), CAST(? AS BIGINT))').join(', ');
-      await db.run(`DELETE FROM embedding_pending WHERE (paper_id, seq) IN (VALUES ${values})`, chunk.flatMap((d) => [d.id, d.seq]));
-    }
+    await clearProcessed(db, 'embedding_pending', done);
   },
 
   /** Empties the queue (a full build is about to embed every paper). */

@@ -1,5 +1,6 @@
 import type { Db } from '../db/db.js';
 import { chunksFor, placeholders, valuesList } from '../db/db.js';
+import { clearProcessed } from './pending-queue.js';
 
 /** A stored segment's document table (postings are read per term). */
 export interface SegmentRow {
@@ -43,11 +44,7 @@ export const searchIndexStore = {
 
   /** Clears queue entries, but only those still at the text version (seq) that was indexed. */
   async clearPending(db: Db, done: Array<{ id: number; seq: number }>): Promise<void> {
-    for (const chunk of chunksFor(db, done, 2)) {
-      // Typed placeholders: PostgreSQL would otherwise read VALUES parameters as text.
-      const values = new Array(chunk.length).fill('(CAST(? AS BIGINT), CAST(? AS BIGINT))').join(', ');
-      await db.run(`DELETE FROM search_pending WHERE (paper_id, seq) IN (VALUES ${values})`, chunk.flatMap((d) => [d.id, d.seq]));
-    }
+    await clearProcessed(db, 'search_pending', done);
   },
 
   /** Queues every paper (a full rebuild). */
