@@ -2,7 +2,7 @@ import type { Db } from '../src/db/db.js';
 import type { DigestCandidate } from '../src/store/digest-candidates.js';
 import { insertSubscriberRow } from '../src/store/digest-subscribers.js';
 import type { Interests } from '../src/store/subscribers-input.js';
-import { seededRandom } from './query-set.js';
+import { seededRandom } from '../src/search/vector/seeded-random.js';
 
 /** Topics people type, from one word to a sentence. */
 const TOPICS = [

@@ -1,3 +1,5 @@
+import { seededRandom } from '../src/search/vector/seeded-random.js';
+
 /** Queries people type all the time, always part of the set. */
 const COMMON = [
   'large language models', 'diffusion model', 'reinforcement learning', 'graph neural networks',
@@ -14,18 +16,6 @@ const STOPWORDS = new Set(`a an and are as at be but by can do for from has have
   of on or our over the their this to under up via vs we what when where which while who why will with
   without towards toward through using based new not than that these those your you all any more most
   versus between beyond across after before per both each other only such very`.split(/\s+/).filter(Boolean));
-
-/** A small seeded generator (mulberry32) so the same seed gives the same queries on every machine. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Runs of consecutive title words that are neither stopwords nor too short nor pure numbers. */
 function wordRuns(title: string): string[][] {

@@ -7,6 +7,7 @@ import { embeddingVectors } from '../src/store/embedding-vectors.js';
 import { KeywordIndex } from '../src/search/keyword/keyword-index.js';
 import { writePending } from '../src/search/keyword/index-writer.js';
 import { scoreRows } from '../src/search/keyword/score-rows.js';
+import { seededRandom } from '../src/search/vector/seeded-random.js';
 import type { PostingSlice } from '../src/search/keyword/evaluate.js';
 
 function slice(ids: number[], imp: (d: number) => number): PostingSlice {
@@ -47,8 +48,7 @@ const WORDS = 'graph neural network protein folding language model diffusion ima
 
 /** 60 papers of 12 words each, drawn deterministically from a small vocabulary; two share a rare word. */
 function corpus(): ReturnType<typeof paperRecord>[] {
-  let seed = 7;
-  const next = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const next = seededRandom(7);
   return Array.from({ length: 60 }, (_, i) => {
     const words = Array.from({ length: 12 }, () => WORDS[Math.floor(next() * WORDS.length)]!);
     if (i === 11 || i === 47) words.push('zeolite');

@@ -4,7 +4,8 @@ import { VectorIndex } from '../src/search/vector/vector-index.js';
 import { IvfLists } from '../src/search/vector/ivf-lists.js';
 import { TopK } from '../src/search/vector/top-k.js';
 import { quantize } from '../src/search/vector/quantize.js';
-import { seededRandom, sphericalKmeans } from '../src/search/vector/kmeans.js';
+import { sphericalKmeans } from '../src/search/vector/kmeans.js';
+import { seededRandom } from '../src/search/vector/seeded-random.js';
 
 /** n unit vectors around `clusters` random centres (a corpus of topics), seeded. */
 function clustered(n: number, d: number, clusters: number, seed = 1): Float32Array[] {

@@ -4,7 +4,7 @@ import { embeddingVectors } from '../../store/embedding-vectors.js';
 import { termOf, words } from '../keyword/tokenize.js';
 import { paperText } from '../vector/embedder.js';
 import { LsaEmbedder, type LsaOptions } from '../vector/lsa-embedder.js';
-import { seededRandom } from '../vector/kmeans.js';
+import { seededRandom } from '../vector/seeded-random.js';
 import { SIMILAR_PAPERS_LSA } from '../similarity/similar-papers.js';
 import type { StoredLsa } from './lsa-model-blob.js';
 

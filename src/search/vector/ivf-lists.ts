@@ -1,4 +1,5 @@
-import { nearest, seededRandom, sphericalKmeans } from './kmeans.js';
+import { nearest, sphericalKmeans } from './kmeans.js';
+import { seededRandom } from './seeded-random.js';
 import { TopK } from './top-k.js';
 import type { RowMask, VectorIndex } from './vector-index.js';
 

@@ -1,15 +1,4 @@
-/** A small seeded generator, so building the same index twice gives the same lists. */
-export function seededRandom(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
+import { seededRandom } from './seeded-random.js';
 /** Index of the centroid with the largest dot product with row `o` of `data`. */
 export function nearest(data: Float32Array, o: number, centroids: Float32Array, k: number, d: number): number {
   let best = 0, bestScore = -Infinity;
