@@ -98,6 +98,10 @@ for (const backend of backends()) {
         const r = await index.search(text, { match: 'any', limit: 10 });
         assert.ok(r.ok);
         assert.deepEqual(await index.topRows(text, 10), r.hits.map((h) => [rowOf.get(h.paperId)!, h.score]));
+        const rows = await index.searchRows(text, { match: 'any', limit: 10 });
+        assert.ok(rows.ok);
+        assert.deepEqual(rows.rows, r.hits.map((h) => [rowOf.get(h.paperId)!, h.score]));
+        assert.equal(rows.total, r.total);
       }
       const strongest = await index.topRows(texts[0]!, 10, 1);
       const withZeolite = papers.filter((p) => `${p.title} ${p.abstract}`.includes('zeolite')).map((p) => rowOf.get(p.id)!);

@@ -29,6 +29,9 @@ export interface KeywordHit {
 
 export type KeywordOutcome = { ok: true; hits: KeywordHit[]; total: number; match: 'all' | 'any' } | { ok: false; problem: Problem };
 
+/** A ranking as [row id, score] pairs (scores rounded as in hits). */
+export type KeywordRowsOutcome = { ok: true; rows: Array<[number, number]>; total: number; match: 'all' | 'any' } | { ok: false; problem: Problem };
+
 /** Below twice this many queued papers, one segment is built at a time. */
 const SPLIT_MIN = 5000;
 
@@ -165,6 +168,12 @@ export class KeywordIndex {
 
   /** Ranks papers for a user query. Never throws for any input: unusable queries come back as problems. */
   async search(query: string, opts: KeywordOptions = {}): Promise<KeywordOutcome> {
+    const r = await this.searchRows(query, opts);
+    return r.ok ? { ok: true, hits: await this.hits(r.rows), total: r.total, match: r.match } : r;
+  }
+
+  /** `search` as [row id, score] pairs, without reading the papers (callers that fuse rankings by row id). */
+  async searchRows(query: string, opts: KeywordOptions = {}): Promise<KeywordRowsOutcome> {
     const limit = Math.max(0, Math.floor(opts.limit ?? 20));
     const offset = Math.max(0, Math.floor(opts.offset ?? 0));
     const first = await this.run(parseQuery(query, opts.match ?? 'all'), limit, offset, opts.sort === 'date');
@@ -174,20 +183,20 @@ export class KeywordIndex {
     return this.run(retry, limit, offset, opts.sort === 'date');
   }
 
-  private async run(q: ParsedQuery, limit: number, offset: number, byDate: boolean): Promise<KeywordOutcome> {
+  private async run(q: ParsedQuery, limit: number, offset: number, byDate: boolean): Promise<KeywordRowsOutcome> {
     const match = q.required.some((g) => !g.terms.every((t) => t.includes(':'))) ? 'all' : 'any';
     if (q.empty) return { ok: false, problem: { source: 'q', message: 'the query has no searchable words (only punctuation or very common words)' } };
     const view = await this.reader.view();
     const terms = [...new Set([...q.scoring.keys(), ...q.excluded, ...q.required.flatMap((g) => g.terms)])];
     const lists = await this.reader.postings(terms, view);
     const weights = this.reader.weights(q, lists, Math.max(view.live, 1));
-    if (!q.required.length && !weights.size) return { ok: true, hits: [], total: 0, match };
+    if (!q.required.length && !weights.size) return { ok: true, rows: [], total: 0, match };
     const cands = evaluate(q, { lists, weights, dayOf: view.dayOf, maxDoc: view.maxDoc });
     const needed = offset + limit;
     const verifying = q.phrases.length > 0 || q.authorNames.length > 0;
     if (!verifying) {
       const best = topK(cands, needed, view.dayOf, byDate).slice(offset);
-      return { ok: true, hits: await this.hits(best.map((i) => [cands.ids[i]!, cands.scores[i]!])), total: cands.count, match };
+      return { ok: true, rows: best.map((i) => [cands.ids[i]!, roundScore(cands.scores[i]!)]), total: cands.count, match };
     }
     // Phrases and full author names are checked on the text, best candidates first.
     let want = Math.max(needed * 2, 50);
@@ -197,7 +206,7 @@ export class KeywordIndex {
       const kept = order.filter((_, j) => ok[j]);
       if (kept.length >= needed || order.length >= cands.count) {
         const total = order.length >= cands.count ? kept.length : Math.round((kept.length / order.length) * cands.count);
-        return { ok: true, hits: await this.hits(kept.slice(offset, needed).map((i) => [cands.ids[i]!, cands.scores[i]!])), total, match };
+        return { ok: true, rows: kept.slice(offset, needed).map((i) => [cands.ids[i]!, roundScore(cands.scores[i]!)]), total, match };
       }
       want *= 4;
     }
@@ -207,7 +216,7 @@ export class KeywordIndex {
     const papers = await store.papersByRowId(this.db, pairs.map((p) => p[0]));
     return pairs.flatMap(([id, score]) => {
       const p = papers.get(id);
-      return p ? [{ paperId: p.paperId, title: p.title, score: roundScore(score) }] : [];
+      return p ? [{ paperId: p.paperId, title: p.title, score }] : [];
     });
   }
 }

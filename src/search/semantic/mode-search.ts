@@ -2,7 +2,7 @@ import { terms, words } from '../keyword/tokenize.js';
 import { verify } from '../keyword/verify.js';
 import type { ModeSearchOptions, ModeSearchOutcome, RankedPaper } from './semantic-search.js';
 import { queryFilter, meaningText } from './query-filter.js';
-import { KEYWORD_POOL, MAX_RESULTS, fuseRows, keywordRows, longTextKeyword, rankRows, toRanked, type Engine, type RowScores } from './semantic-engine.js';
+import { KEYWORD_POOL, MAX_RESULTS, fuseRows, longTextKeyword, rankRows, toRanked, type Engine, type RowScores } from './semantic-engine.js';
 
 /** From this many meaningful words on, a query is pasted text ("more like this"): any word may match. */
 export const LONG_QUERY_TERMS = 12;
@@ -53,9 +53,9 @@ export async function modeSearch(e: Engine, query: string, opts: ModeSearchOptio
     scores = fuseRows(loaded, q, kw.scores, scores, false);
   } else if (opts.mode === 'hybrid') {
     const kwLimit = Math.max(KEYWORD_POOL, need);
-    const kw = await e.keyword.search(query, { limit: kwLimit, match: long ? 'any' : 'all' });
+    const kw = await e.keyword.searchRows(query, { limit: kwLimit, match: long ? 'any' : 'all' });
     if (kw.ok) {
-      scores = fuseRows(loaded, q, await keywordRows(e, kw.hits), scores, kw.total > kw.hits.length);
+      scores = fuseRows(loaded, q, new Map(kw.rows), scores, kw.total > kw.rows.length);
       total = Math.min(MAX_RESULTS, Math.max(total, kw.total));
     }
   }

@@ -2,7 +2,6 @@ import type { Db } from '../../db/db.js';
 import type { KeywordIndex } from '../keyword/keyword-index.js';
 import type { SegmentCache } from '../keyword/segment-cache.js';
 import { searchIndexStore } from '../../store/search-index-store.js';
-import { embeddingVectors } from '../../store/embedding-vectors.js';
 import { scoreFusion } from '../vector/fusion.js';
 import { SIMILAR_PAPERS_CANDIDATE_TERMS } from '../similarity/similar-papers.js';
 import type { RankedPaper } from './semantic-search.js';
@@ -32,17 +31,6 @@ export interface Engine {
 
 /** A row-id ranking: paper row id -> score, best first when iterated from `fusedRows`. */
 export type RowScores = Map<number, number>;
-
-/** Keyword results as row-id scores (the index returns public ids). */
-export async function keywordRows(e: Engine, hits: ReadonlyArray<{ paperId: string; score: number }>): Promise<RowScores> {
-  const ids = await embeddingVectors.rowIds(e.db, hits.map((h) => h.paperId));
-  const out: RowScores = new Map();
-  for (const h of hits) {
-    const id = ids.get(h.paperId);
-    if (id !== undefined) out.set(id, h.score);
-  }
-  return out;
-}
 
 /**
  * Fuses a keyword ranking with the vector ranking by standardised scores. Every candidate of

@@ -5,7 +5,7 @@ import type { RankedPaper } from './semantic-search.js';
 import { explainMatch } from './explain.js';
 import { SIMILAR_PAPERS_CANDIDATES, lexicalSimilarity, similarityScores, type SimilaritySignals } from '../similarity/similar-papers.js';
 import type { Loaded } from './semantic-state.js';
-import { fuseRows, keywordRows, longTextKeyword, rankRows, toRanked, type Engine, type RowScores } from './semantic-engine.js';
+import { fuseRows, longTextKeyword, rankRows, toRanked, type Engine, type RowScores } from './semantic-engine.js';
 
 /** Rocchio's weight of the disliked papers' mean against the liked papers' mean. */
 export const NEGATIVE_WEIGHT = 0.5;
@@ -28,12 +28,12 @@ async function rankFor(e: Engine, l: Loaded | null, q: Float32Array | null, kwQu
   const pool = Math.max(limit + exclude.size, 100);
   // Only the words: a paper's text must not be read as query syntax (a leading '-', quotes, "OR").
   const plain = words(kwQuery).join(' ');
-  const kw = plain ? await e.keyword.search(plain, { limit: pool, match: 'any' }) : null;
-  const kwScores: RowScores = kw?.ok ? await keywordRows(e, kw.hits) : new Map();
+  const kw = plain ? await e.keyword.searchRows(plain, { limit: pool, match: 'any' }) : null;
+  const kwScores: RowScores = new Map(kw?.ok ? kw.rows : []);
   let scores = kwScores;
   if (l && q) {
     const vec: RowScores = new Map(l.index.search(q, pool).map((h) => [h.rowId, h.score]));
-    scores = fuseRows(l, q, kwScores, vec, kw?.ok === true && kw.total > kw.hits.length);
+    scores = fuseRows(l, q, kwScores, vec, kw?.ok === true && kw.total > kw.rows.length);
   }
   const ranked = rankRows(scores).filter(([id]) => !exclude.has(id)).slice(0, limit);
   const papers = await toRanked(e, ranked);
