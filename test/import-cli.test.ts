@@ -24,14 +24,14 @@ describe('paperboy import (CLI)', () => {
   after(() => rmSync(dir, { recursive: true, force: true }));
 
   it('prints exactly one JSON summary and exits 1 when a file was bad', () => {
-    const r = run('import', join(FIXTURES, 'hf-daily'), join(FIXTURES, 'snapshot'), '--json');
+    const r = run('import', join(FIXTURES, 'hf-repr'), join(FIXTURES, 'snapshot'), '--json');
     assert.equal(r.status, 1, r.stderr);
     const out = JSON.parse(r.stdout);
     assert.deepEqual(Object.keys(out), ['added', 'updated', 'unchanged', 'failed', 'errors']);
-    assert.deepEqual([out.added, out.updated, out.failed], [4, 0, 2]);
-    assert.equal(out.errors.length, 2);
+    assert.deepEqual([out.added, out.updated, out.failed], [5, 0, 1]);
+    assert.equal(out.errors.length, 1);
     assert.deepEqual(Object.keys(out.errors[0]), ['source', 'message']);
-    assert.equal(out.errors[0].source, join(FIXTURES, 'hf-daily/2024-12-11.json'));
+    assert.equal(out.errors[0].source, `${join(FIXTURES, 'hf-repr/2024-12-20.json')}:4`);
     assert.equal(r.stdout.trim().split('\n').length, 1);
   });
 

@@ -36,18 +36,18 @@ for (const backend of backends()) {
     before(() => { tmp = mkdtempSync(join(tmpdir(), 'paperboy-import-')); });
     after(() => rmSync(tmp, { recursive: true, force: true }));
 
-    it('imports good HF files and reports the broken ones by file name', async () => {
+    it('imports HF files, the archive days saved as Python-repr strings too', async () => {
       const { db, drop } = await backend.create();
       try {
         const d = deps(db);
         const s = await importFiles(d, [fx('hf-daily')]);
-        assert.equal(s.added, 2);
-        assert.equal(s.failed, 2);
-        assert.deepEqual(s.errors.map((e) => e.source), [fx('hf-daily/2024-12-11.json'), fx('hf-daily/2025-01-10.json')]);
-        assert.ok(s.errors.every((e) => /Python-repr strings/.test(e.message)));
+        assert.deepEqual(s.errors, []);
+        assert.equal(s.added, 5);
+        assert.equal(s.failed, 0);
         const p = await paper(db, '2506.90001');
         assert.equal(Number(p['upvotes']), 42);
-        assert.equal(await count(db, 'daily_entries'), 2);
+        assert.equal(Number((await paper(db, '2412.90010'))['upvotes']), 9);
+        assert.equal(await count(db, 'daily_entries'), 5);
         assert.equal(await count(db, 'organizations'), 1);
         assert.ok(d.indexed >= 1, 'keyword index drained at the end');
       } finally { await drop(); }

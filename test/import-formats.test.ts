@@ -1,5 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PaperRecord, Problem } from '../src/model/paper-record.js';
@@ -62,15 +63,47 @@ describe('hf-daily format', () => {
     assert.equal(records[0]!.listing?.submittedBy, 'iduarte');
   });
 
-  it('reports each Python-repr archive file once, naming the file', async () => {
-    for (const rel of ['hf-daily/2024-12-11.json', 'hf-daily/2025-01-10.json']) {
-      const { format, records, problems } = await parseFixture(rel);
-      assert.equal(format, 'hf-daily', rel);
-      assert.equal(records.length, 0);
-      assert.equal(problems.length, 1);
-      assert.equal(problems[0]!.source, join(FIXTURES, rel));
-      assert.match(problems[0]!.message, /Python-repr strings.*not JSON objects.*known broken archive format.*file skipped/);
-    }
+  it('reads entries saved as Python-repr strings, plain or wrapped in {status, data}', async () => {
+    const plain = await parseFixture('hf-daily/2024-12-11.json');
+    assert.equal(plain.format, 'hf-daily');
+    assert.deepEqual(plain.problems, []);
+    assert.deepEqual(plain.records.map((r) => r.id), ['2412.90010', '2412.90011']);
+    const [r] = plain.records;
+    assert.equal(r!.title, 'A Broken Archive Entry');
+    assert.deepEqual(r!.authors, ['Lena Vogt']);
+    assert.equal(r!.upvotes, 9);
+    assert.equal(r!.numComments, 1);
+    assert.equal(r!.thumbnail, null);
+    assert.equal(r!.listing?.day, '2024-12-11');
+    assert.equal(r!.listing?.submittedBy, 'lvogt');
+    assert.match(r!.source.origin, /2024-12-11\.json:2$/);
+    assert.equal((JSON.parse(r!.source.raw) as { isAuthorParticipating: unknown }).isAuthorParticipating, true);
+    const wrapped = await parseFixture('hf-daily/2025-01-10.json');
+    assert.deepEqual(wrapped.problems, []);
+    assert.deepEqual(wrapped.records.map((x) => [x.id, x.title, x.listing?.day]), [['2501.90020', 'Wrapped And Broken', '2025-01-10']]);
+  });
+
+  it('decodes quotes, backslashes and escapes of repr strings, and JSON text saved as a string', async () => {
+    const { records } = await parseFixture('hf-repr/2024-12-20.json');
+    const [r, json] = records;
+    assert.equal(r!.title, "Don't Stop: <b>Bold</b> & \\LaTeX $\\alpha < 1$");
+    assert.deepEqual(r!.authors, ["Zo\u00eb O'Brien", 'Wei "Will" Zhang']);
+    assert.match(r!.abstract ?? '', /^Line one\s+line two, tab\s+here \u2014 caf\u00e9\.$/);
+    assert.deepEqual(r!.aiKeywords, ['repr', 'recovery']);
+    assert.equal(r!.githubStars, null);
+    assert.equal(r!.listing?.submitterName, "Zo\u00eb O'Brien");
+    assert.deepEqual([json!.id, json!.title, json!.abstract], ['2412.90031', 'Saved as JSON text', 'Double encoded.']);
+  });
+
+  it('rejects a string entry that is not a literal, naming file:line and the character, and keeps the rest', async () => {
+    const file = join(FIXTURES, 'hf-repr/2024-12-20.json');
+    const { records, problems } = await parseFixture('hf-repr/2024-12-20.json');
+    assert.equal(records.length, 2);
+    assert.equal(problems.length, 1);
+    assert.equal(problems[0]!.source, `${file}:4`);
+    const third = (JSON.parse(readFileSync(file, 'utf8')) as string[])[2]!;
+    assert.equal(problems[0]!.message,
+      `entry #2: a string that is neither JSON nor a Python literal (unexpected "d" at character ${third.indexOf('datetime.') + 1})`);
   });
 
   it('rejects bad entries naming the entry and field, keeping the good ones', async () => {

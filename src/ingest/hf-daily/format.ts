@@ -4,7 +4,8 @@ import type { ParseResult } from '../../model/paper-record.js';
 import { isObject } from '../json-fields.js';
 import { parseJson } from '../json-position.js';
 import { elementLines } from './element-lines.js';
-import { entryRecord } from './entry-record.js';
+import { entryRecord, entrySource } from './entry-record.js';
+import { parsePythonLiteral } from './python-literal.js';
 
 /** A daily_papers response is well under a megabyte; anything past this is not one. */
 const MAX_CHARS = 64 * 1024 * 1024;
@@ -23,9 +24,23 @@ function problem(source: string, message: string): ParseResult {
 }
 
 /**
+ * One entry saved as a string: JSON text of the entry, or the Python `repr()` some archives wrote
+ * (`{'paper': {...}, 'thumbnail': None}`). An error names the character where decoding stopped.
+ */
+function decodeStringEntry(text: string): { ok: true; value: unknown } | { ok: false; message: string } {
+  if (/^\s*[{[]\s*"/.test(text)) {
+    try { return { ok: true, value: JSON.parse(text) as unknown }; } catch { /* not JSON after all: try Python's form */ }
+  }
+  const py = parsePythonLiteral(text);
+  if (py.ok) return py;
+  return { ok: false, message: `a string that is neither JSON nor a Python literal (${py.message} at character ${py.offset + 1})` };
+}
+
+/**
  * Hugging Face `api/daily_papers?date=` responses saved as files: a JSON array of entries. A file is
- * small, so it is parsed whole. Also owns the known broken archive shape (arrays of Python-repr
- * strings, possibly wrapped in `{status, date, count, data}`) so that it is reported, not misread.
+ * small, so it is parsed whole. Also reads the known broken archive shape: entries saved as strings
+ * (Python `repr()` of the entry, or JSON text), possibly wrapped in `{status, date, count, data}`;
+ * each string is decoded back into the entry it stands for.
  */
 export const format: FileFormat = {
   name: 'hf-daily',
@@ -51,18 +66,15 @@ export const format: FileFormat = {
     const wrapped = isObject(root) && Array.isArray(root['data']);
     const entries = Array.isArray(root) ? root : wrapped ? (root['data'] as unknown[]) : null;
     if (!entries) return yield problem(origin, 'expected a JSON array of daily_papers entries; file skipped');
-    if (entries.length && entries.every((e) => typeof e === 'string')) {
-      const repr = entries.some((e) => /^\s*\{\s*'/.test(e as string));
-      const shape = wrapped ? ' wrapped in {status, date, count, data}' : '';
-      return yield problem(origin, repr
-        ? `entries are Python-repr strings${shape}, not JSON objects (a known broken archive format); file skipped`
-        : `entries are strings${shape}, not JSON objects; file skipped`);
-    }
     const lines = Array.isArray(root) ? elementLines(text) : [];
     text = '';
     const day = fileDay(origin);
     for (let index = 0; index < entries.length; index++) {
-      yield entryRecord(entries[index], { origin, index, line: lines[index] ?? null, fileDay: day });
+      const at = { origin, index, line: lines[index] ?? null, fileDay: day };
+      const entry = entries[index];
+      if (typeof entry !== 'string') { yield entryRecord(entry, at); continue; }
+      const decoded = decodeStringEntry(entry);
+      yield decoded.ok ? entryRecord(decoded.value, at) : problem(entrySource(at), `entry #${index}: ${decoded.message}`);
     }
   },
 };
