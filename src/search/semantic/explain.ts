@@ -32,30 +32,40 @@ export function topicName(t: TopicModel, dim: number, sign: 1 | -1): string {
   return name;
 }
 
-/** Readable words of a text by term (first spelling seen). */
-function surface(text: string): Map<string, string> {
-  const out = new Map<string, string>();
+/** Each term of a text with its first spelling and how often it occurs. */
+function surface(text: string): Map<string, { word: string; count: number }> {
+  const out = new Map<string, { word: string; count: number }>();
   for (const w of words(text)) {
     const t = termOf(w);
-    if (t !== null && !out.has(t)) out.set(t, w);
+    if (t === null) continue;
+    const hit = out.get(t);
+    if (hit) hit.count++;
+    else out.set(t, { word: w, count: 1 });
   }
   return out;
 }
 
 /**
- * Why two texts match: the rarest words they share (weighted by the model's idf when there is one)
- * and the LSA topics that add most to their cosine, strongest first.
+ * Why two texts match: the shared words that add most to their TF-IDF similarity (rare in the
+ * corpus, by the model's idf when there is one, and frequent in both texts: a word each abstract
+ * repeats says more than a rare word each mentions once in passing) and the LSA topics that add
+ * most to their cosine, strongest first.
  */
 export function explainMatch(a: string, b: string, vectors: { a: Float32Array; b: Float32Array } | null, topics: TopicModel | null): MatchExplanation {
   const wa = surface(a), wb = surface(b);
   const vocab = topics?.model.vocabulary;
-  const shared = [...wa.keys()].filter((t) => wb.has(t) && !t.includes(':'));
-  const weight = (t: string): number => {
+  const idf = (t: string): number => {
     const i = vocab?.get(t);
     return i === undefined ? (vocab ? 0.5 : 1) : topics!.model.idf[i]!;
   };
-  shared.sort((x, y) => weight(y) - weight(x) || (x < y ? -1 : 1));
-  const terms = shared.slice(0, 6).map((t) => wb.get(t)!);
+  const weight = new Map<string, number>();
+  for (const [t, x] of wa) {
+    const y = wb.get(t);
+    if (!y || t.includes(':')) continue;
+    weight.set(t, idf(t) ** 2 * (1 + Math.log(x.count)) * (1 + Math.log(y.count)));
+  }
+  const shared = [...weight.keys()].sort((x, y) => weight.get(y)! - weight.get(x)! || (x < y ? -1 : 1));
+  const terms = shared.slice(0, 6).map((t) => wb.get(t)!.word);
   const out: MatchExplanation = { terms, topics: [] };
   if (!topics || !vectors || vectors.a.length !== topics.model.dimensions) return out;
   const parts: Array<[number, number]> = [];
