@@ -1,6 +1,20 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { explainMatch } from '../src/search/semantic/explain.js';
+import { explainMatch, topicName, type TopicModel } from '../src/search/semantic/explain.js';
+import { LsaEmbedder } from '../src/search/vector/lsa-embedder.js';
+import { termOf } from '../src/search/keyword/tokenize.js';
+
+/**
+ * A hand-made one-dimension model whose direction mixes two themes: astronomy words load highest,
+ * video words next, so the corpus-wide name of the topic is about galaxies.
+ */
+function mixedTopic(): TopicModel {
+  const words = ['galaxy', 'telescope', 'stars', 'video', 'frames', 'motion', 'protein'];
+  const loading = [0.9, 0.8, 0.7, 0.5, 0.4, 0.3, -0.6];
+  const vocabulary = new Map(words.map((w, i) => [termOf(w)!, i]));
+  const model = new LsaEmbedder(vocabulary, new Float32Array(words.length).fill(1), Float32Array.from(loading), 1);
+  return { model, labels: words };
+}
 
 describe('explainMatch', () => {
   it('puts first the shared words both texts repeat, then the rest by name, never a stopword', () => {
@@ -17,5 +31,17 @@ describe('explainMatch', () => {
   it('names each term as the second text spells it and shares nothing when no word is shared', () => {
     assert.deepEqual(explainMatch('Graph Networks', 'graph networking', null, null).terms, ['graph', 'networking']);
     assert.deepEqual(explainMatch('quantum chemistry', 'protein folding', null, null).terms, []);
+  });
+
+  it('names a shared topic by the words of the two papers that load on it, not by the whole corpus', () => {
+    const t = mixedTopic();
+    assert.equal(topicName(t, 0, 1), 'galaxy, telescope, stars');
+    assert.equal(topicName(t, 0, -1), 'protein');
+    const a = 'Video generation with coherent motion across frames.';
+    const b = 'Frames of a video and their motion.';
+    const v = { a: Float32Array.from([1]), b: Float32Array.from([0.8]) };
+    assert.deepEqual(explainMatch(a, b, v, t).topics, ['video, frames, motion']);
+    // Fewer than two of their words on the topic: the corpus-wide name is the better label.
+    assert.deepEqual(explainMatch('Video only.', 'A video.', v, t).topics, ['galaxy, telescope, stars']);
   });
 });

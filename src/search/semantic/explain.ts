@@ -8,28 +8,27 @@ export interface TopicModel {
   labels: string[];
 }
 
-const topicNames = new WeakMap<LsaEmbedder, Map<number, string>>();
-
-/** A topic (one LSA dimension, one direction) named by its three highest-loading words. */
-export function topicName(t: TopicModel, dim: number, sign: 1 | -1): string {
-  let cache = topicNames.get(t.model);
-  if (!cache) topicNames.set(t.model, (cache = new Map()));
-  const key = dim * 2 + (sign > 0 ? 0 : 1);
-  const hit = cache.get(key);
-  if (hit) return hit;
+/**
+ * A topic (one LSA dimension, one direction) named by the three words of the two texts that load
+ * most on it: a dimension of a corpus-wide model mixes several themes, and the words these papers
+ * actually use say which of them they share. Falls back to the whole vocabulary's top words.
+ */
+export function topicName(t: TopicModel, dim: number, sign: 1 | -1, within?: Iterable<number>): string {
   const k = t.model.dimensions, basis = t.model.basis;
   const best: Array<[number, number]> = [];
-  for (let i = 0; i < t.labels.length; i++) {
+  const consider = (i: number): void => {
     const v = sign * basis[i * k + dim]!;
-    if (best.length < 3 || v > best[best.length - 1]![1]) {
-      best.push([i, v]);
-      best.sort((a, b) => b[1] - a[1]);
-      if (best.length > 3) best.pop();
-    }
+    if (v <= 0 || (best.length >= 3 && v <= best[best.length - 1]![1])) return;
+    best.push([i, v]);
+    best.sort((a, b) => b[1] - a[1]);
+    if (best.length > 3) best.pop();
+  };
+  if (within) for (const i of within) consider(i);
+  if (best.length < 2) {
+    best.length = 0;
+    for (let i = 0; i < t.labels.length; i++) consider(i);
   }
-  const name = best.map(([i]) => t.labels[i]!).join(', ');
-  cache.set(key, name);
-  return name;
+  return best.map(([i]) => t.labels[i]!).join(', ');
 }
 
 /** Each term of a text with its first spelling and how often it occurs. */
@@ -74,6 +73,11 @@ export function explainMatch(a: string, b: string, vectors: { a: Float32Array; b
     if (c > 0.01) parts.push([j, c]);
   }
   parts.sort((x, y) => y[1] - x[1]);
-  out.topics = parts.slice(0, 3).map(([j]) => topicName(topics, j, vectors.a[j]! >= 0 ? 1 : -1));
+  const own = new Set<number>();
+  for (const t of [...wa.keys(), ...wb.keys()]) {
+    const i = topics.model.vocabulary.get(t);
+    if (i !== undefined) own.add(i);
+  }
+  out.topics = parts.slice(0, 3).map(([j]) => topicName(topics, j, vectors.a[j]! >= 0 ? 1 : -1, own));
   return out;
 }
