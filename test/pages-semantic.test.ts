@@ -55,6 +55,8 @@ for (const backend of backends()) {
         assert.equal(d.querySelector('fieldset.modes input[checked]')!.getAttribute('value'), mode);
         assert.equal(d.querySelector('.result-count')!.getAttribute('data-mode'), mode);
         assert.ok(titles(d).length > 0, mode);
+        // Keyword matches are counted; a ranking by meaning lists the closest papers.
+        assert.match(d.querySelector('.result-count')!.text, mode === 'keyword' ? /^1–\d+ of \d+ papers?$/ : /^1–\d+ of the \d+ closest papers?$/, mode);
       }
       const odd = await page(site.app, '/search?q=galaxy&mode=%3Cscript%3E');
       assert.equal(odd.querySelector('fieldset.modes input[checked]')!.getAttribute('value'), 'hybrid');
@@ -81,7 +83,7 @@ for (const backend of backends()) {
     it('matches a pasted abstract by meaning and says so', async () => {
       const doc = await page(site.app, `/search?q=${encodeURIComponent(PASTED)}`);
       assert.match(doc.querySelector('#q-hint')!.text, /long text is matched by meaning/);
-      assert.match(doc.querySelector('.result-count')!.text, /related to your text/);
+      assert.match(doc.querySelector('.result-count')!.text, /^1–\d+ of the \d+ papers closest to your text$/);
       assert.equal(titles(doc)[0], 'Dark matter halos of dwarf galaxies');
       assert.equal(doc.querySelectorAll('.paper mark').length, 0, 'a passage is not marked word by word');
       assert.equal(doc.querySelector('input#q')!.getAttribute('value'), PASTED);

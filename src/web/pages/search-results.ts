@@ -74,6 +74,16 @@ function page(f: SearchFormState, body: Html): string {
     body: html`<h1>Search</h1>${searchFormView(f)}${f.notes.map((n) => html`<p class="note">${n}</p>`)}${body}` }).value;
 }
 
+/**
+ * "1–20 of 134 papers" for keyword matches. A ranking by meaning has no natural end (every paper is
+ * somewhat close), so its count says what it is: the closest papers, up to the ranking's limit.
+ */
+function countLabel(range: string, total: number, used: string, asked: string, passage: boolean): string {
+  if (used === 'keyword') return `${range} ${total === 1 ? 'paper' : 'papers'}${used === asked ? '' : ` (${modeLabel(used).toLowerCase()})`}`;
+  const closest = range.replace(' of ', ' of the ');
+  return passage ? `${closest} papers closest to your text` : `${closest} closest ${total === 1 ? 'paper' : 'papers'}`;
+}
+
 /** Says when the ranking asked for could not be used, so nobody mistakes keyword results for semantic ones. */
 function degradedNote(reason: string | undefined): Html | '' {
   if (!reason) return '';
@@ -111,10 +121,9 @@ export function searchResults(deps: WebDeps) {
     }
     const passage = isPassage(f.q);
     const state = { page: f.page, pageSize: PAGE_SIZE, total };
-    const how = passage && found.mode !== 'keyword' ? ' related to your text' : found.mode === f.mode ? '' : ` (${modeLabel(found.mode).toLowerCase()})`;
     const summary = total === 0
       ? html`<div class="empty"><p>No papers match <strong>${f.q || query}</strong>.</p><p>Try fewer words, another spelling, another way to match, or remove a filter.</p></div>`
-      : html`<p class="lede result-count" data-mode="${found.mode}">${rangeLabel(state, papers.length)} ${total === 1 ? 'paper' : 'papers'}${how}${postFilter && found.total > POST_FILTER_POOL ? ` (filters applied to the ${POST_FILTER_POOL} best matches)` : ''}</p>`;
+      : html`<p class="lede result-count" data-mode="${found.mode}">${countLabel(rangeLabel(state, papers.length), total, found.mode, f.mode, passage)}${postFilter && found.total > POST_FILTER_POOL ? ` (filters applied to the ${POST_FILTER_POOL} best matches)` : ''}</p>`;
     return page(f, html`${degradedNote(found.degraded)}${summary}
 ${papers.length ? paperList(papers, passage ? {} : { mark: highlighter(f.q) }) : ''}
 ${pager(state, (n) => formHref(f, n))}`);
