@@ -44,4 +44,13 @@ describe('explainMatch', () => {
     // Fewer than two of their words on the topic: the corpus-wide name is the better label.
     assert.deepEqual(explainMatch('Video only.', 'A video.', v, t).topics, ['galaxy, telescope, stars']);
   });
+
+  it('gives each shared topic its own words', () => {
+    const words = ['video', 'frames', 'motion', 'camera', 'editing'];
+    const basis = Float32Array.from([0.9, 0.9, 0.8, 0.8, 0.7, 0.1, 0.1, 0.7, 0.1, 0.6]); // 5 words x 2 dimensions
+    const model = new LsaEmbedder(new Map(words.map((w, i) => [termOf(w)!, i])), new Float32Array(5).fill(1), basis, 2);
+    const text = 'Video editing: camera motion across frames.';
+    const v = { a: Float32Array.from([1, 1]), b: Float32Array.from([1, 0.9]) };
+    assert.deepEqual(explainMatch(text, text, v, { model, labels: words }).topics, ['video, frames, motion', 'camera, editing']);
+  });
 });

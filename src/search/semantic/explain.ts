@@ -12,13 +12,14 @@ export interface TopicModel {
  * A topic (one LSA dimension, one direction) named by the three words of the two texts that load
  * most on it: a dimension of a corpus-wide model mixes several themes, and the words these papers
  * actually use say which of them they share. Falls back to the whole vocabulary's top words.
+ * Words in `taken` are skipped and the chosen ones added, so several topics get different names.
  */
-export function topicName(t: TopicModel, dim: number, sign: 1 | -1, within?: Iterable<number>): string {
+export function topicName(t: TopicModel, dim: number, sign: 1 | -1, within?: Iterable<number>, taken?: Set<number>): string {
   const k = t.model.dimensions, basis = t.model.basis;
   const best: Array<[number, number]> = [];
   const consider = (i: number): void => {
     const v = sign * basis[i * k + dim]!;
-    if (v <= 0 || (best.length >= 3 && v <= best[best.length - 1]![1])) return;
+    if (v <= 0 || taken?.has(i) || (best.length >= 3 && v <= best[best.length - 1]![1])) return;
     best.push([i, v]);
     best.sort((a, b) => b[1] - a[1]);
     if (best.length > 3) best.pop();
@@ -28,6 +29,7 @@ export function topicName(t: TopicModel, dim: number, sign: 1 | -1, within?: Ite
     best.length = 0;
     for (let i = 0; i < t.labels.length; i++) consider(i);
   }
+  for (const [i] of best) taken?.add(i);
   return best.map(([i]) => t.labels[i]!).join(', ');
 }
 
@@ -78,6 +80,8 @@ export function explainMatch(a: string, b: string, vectors: { a: Float32Array; b
     const i = topics.model.vocabulary.get(t);
     if (i !== undefined) own.add(i);
   }
-  out.topics = parts.slice(0, 3).map(([j]) => topicName(topics, j, vectors.a[j]! >= 0 ? 1 : -1, own));
+  // Each word names one topic only, so three topics read as three different things.
+  const taken = new Set<number>();
+  out.topics = parts.slice(0, 3).map(([j]) => topicName(topics, j, vectors.a[j]! >= 0 ? 1 : -1, own, taken));
   return out;
 }
