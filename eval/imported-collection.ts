@@ -17,6 +17,8 @@ export interface StoredText {
   title: string;
   abstract: string;
   authors: string[];
+  /** Publication date (ISO); the collections' `year` is stored as January 1st of that year. */
+  publishedAt: string | null;
 }
 
 /** A collection imported into its own fresh SQLite database through the real import path. */
@@ -52,7 +54,7 @@ export async function importCollection(c: Collection): Promise<ImportedCollectio
     for (const id of corpusIds(c)) {
       const p = await getPaper(db, id);
       if (!p) { missing.push(id); continue; }
-      papers.push({ id, title: p.title, abstract: p.abstract ?? '', authors: p.authors });
+      papers.push({ id, title: p.title, abstract: p.abstract ?? '', authors: p.authors, publishedAt: p.publishedAt });
     }
     return { db, keyword, summary, papers, missing, importSeconds, drop };
   } catch (err) {

@@ -15,7 +15,7 @@ export function paperQueryText(p: StoredText): string {
  */
 export function keywordRanker(index: KeywordIndex, papers: ReadonlyMap<string, StoredText>, limit: number): Ranker {
   return async (q: EvalQuery) => {
-    const text = q.text ?? paperQueryText(papers.get(q.paperId ?? '') ?? { id: '', title: '', abstract: '', authors: [] });
+    const text = q.text ?? paperQueryText(papers.get(q.paperId ?? '') ?? { id: '', title: '', abstract: '', authors: [], publishedAt: null });
     const out = await index.search(text, { limit, match: 'any' });
     const ranking = out.ok ? out.hits.map((h) => h.paperId) : [];
     return q.pool ? orderPool(q.pool, ranking) : ranking;

@@ -3,7 +3,7 @@ import { LsaEmbedder } from '../src/search/vector/lsa-embedder.js';
 import { cosine } from '../src/search/vector/cosine.js';
 import { fusedRanking } from '../src/search/vector/fusion.js';
 import {
-  lexicalSimilarity, similarityScores, SIMILAR_PAPERS_CANDIDATES, SIMILAR_PAPERS_CANDIDATE_TERMS, SIMILAR_PAPERS_LSA, SIMILAR_PAPERS_WEIGHTS,
+  lexicalSimilarity, similarityScores, yearsApart, SIMILAR_PAPERS_CANDIDATES, SIMILAR_PAPERS_CANDIDATE_TERMS, SIMILAR_PAPERS_LSA, SIMILAR_PAPERS_WEIGHTS,
   type SimilaritySignals, type SimilarityWeights,
 } from '../src/search/similarity/similar-papers.js';
 import { embeddingVectors } from '../src/store/embedding-vectors.js';
@@ -41,7 +41,7 @@ export async function corpusRows(ctx: ModeContext): Promise<CorpusRows> {
 }
 
 /** The corpus model "similar papers" uses (SIMILAR_PAPERS_LSA), trained once per collection. */
-async function lsaSpace(ctx: ModeContext): Promise<SimilarSpace> {
+export async function lsaSpace(ctx: ModeContext): Promise<SimilarSpace> {
   const hit = ctx.cache.get('similar') as SimilarSpace | undefined;
   if (hit) return hit;
   const texts = ctx.imp.papers.map((p) => paperText(p.title, p.abstract));
@@ -76,9 +76,11 @@ async function fusedScores(ctx: ModeContext, m: SimilarSpace, q: EvalQuery, weig
   if (own !== undefined) rows.delete(own);
   const keyword = await ctx.imp.keyword.scoreRows(text, [...rows].map((r) => m.stored[r]!));
   const candidates: SimilaritySignals[] = [];
+  const when = q.paperId !== undefined ? ctx.papers.get(q.paperId)?.publishedAt : undefined;
   for (const r of rows) {
     const lexical = qt && m.terms ? lexicalSimilarity(qt, m.terms.of[r]!) : 0;
-    candidates.push({ id: m.ids[r]!, keyword: keyword.get(m.stored[r]!), semantic: cos[r]!, lexical });
+    const apart = yearsApart(when, ctx.papers.get(m.ids[r]!)?.publishedAt);
+    candidates.push({ id: m.ids[r]!, keyword: keyword.get(m.stored[r]!), semantic: cos[r]!, lexical, ...(apart !== undefined ? { yearsApart: apart } : {}) });
   }
   return similarityScores(candidates, weights);
 }
@@ -95,8 +97,14 @@ export const SIMILAR_MODES: Mode[] = [
   {
     name: 'similar',
     about: `similar papers as the product ranks them: z-score fusion of BM25F (${SIMILAR_PAPERS_WEIGHTS.keyword}), LSA 64 `
-      + `(${SIMILAR_PAPERS_WEIGHTS.semantic}) and TF-IDF cosine (${SIMILAR_PAPERS_WEIGHTS.lexical}) over the best ${SIMILAR_PAPERS_CANDIDATES} of each index`,
+      + `(${SIMILAR_PAPERS_WEIGHTS.semantic}) and TF-IDF cosine (${SIMILAR_PAPERS_WEIGHTS.lexical}) over the best ${SIMILAR_PAPERS_CANDIDATES} of each index, `
+      + `less ${SIMILAR_PAPERS_WEIGHTS.perYearApart} per year between the two papers`,
     build: async (ctx) => similarRanker(ctx, await lsaSpace(ctx), SIMILAR_PAPERS_WEIGHTS, SIMILAR_PAPERS_CANDIDATES),
+  },
+  {
+    name: 'similar-timeless',
+    about: 'the same fusion without the time adjustment (publication dates ignored)',
+    build: async (ctx) => similarRanker(ctx, await lsaSpace(ctx), { ...SIMILAR_PAPERS_WEIGHTS, perYearApart: 0 }, SIMILAR_PAPERS_CANDIDATES),
   },
   {
     name: 'similar-all',

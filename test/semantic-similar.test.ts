@@ -2,6 +2,7 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { backends } from './helpers/databases.js';
 import { topicPapers, topicPaperId } from './helpers/topic-papers.js';
+import { paperRecord } from './helpers/paper-records.js';
 import { embeddedDb, type EmbeddedDb } from './helpers/embedded-db.js';
 import type { SemanticEngine } from '../src/search/semantic/create-semantic-search.js';
 
@@ -67,6 +68,34 @@ for (const backend of backends()) {
       assert.equal(r.hits.length, 3);
       assert.deepEqual(await engine.recommend([], [protein], 5), { hits: [], unknown: [] });
       assert.deepEqual((await engine.recommend(['0000.00000'], [], 5)).hits, []);
+    });
+  });
+}
+
+for (const backend of backends()) {
+  describe(`similar papers weigh time (${backend.name})`, () => {
+    let db: EmbeddedDb;
+    const { records } = topicPapers();
+    const query = records.find((r) => r.id === topicPaperId(1, 0))!;
+    // Two copies of the query paper's text: only their publication dates differ.
+    const twin = (id: string, date: string) => paperRecord(id, {
+      title: query.title, abstract: query.abstract, categories: query.categories, primaryCategory: query.primaryCategory,
+      authors: ['Twin Author'], versions: [{ version: 1, date }],
+    });
+    const near = '2501.90001', far = '2501.90002';
+
+    before(async () => {
+      db = await embeddedDb(backend, [...records, twin(far, '2008-01-15T12:00:00.000Z'), twin(near, '2023-03-15T12:00:00.000Z')]);
+    });
+    after(async () => db.close());
+
+    it('ranks the same text published in the same period above one from fifteen years before', async () => {
+      const hits = (await db.engine.similar(query.id, 40))!;
+      const at = (id: string): number => hits.findIndex((h) => h.paperId === id);
+      assert.equal(at(near), 0, hits.map((h) => h.paperId).join());
+      assert.ok(at(far) > at(near), `${at(far)}`);
+      const gap = hits[at(near)]!.score - hits[at(far)]!.score;
+      assert.ok(gap > 0.5, `15 years apart cost ${gap}`);
     });
   });
 }

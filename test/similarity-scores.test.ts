@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  lexicalSimilarity, similarityScores, SIMILAR_PAPERS_LSA, SIMILAR_PAPERS_WEIGHTS, type SimilaritySignals,
+  lexicalSimilarity, similarityScores, yearsApart, SIMILAR_PAPERS_LSA, SIMILAR_PAPERS_WEIGHTS, type SimilaritySignals,
 } from '../src/search/similarity/similar-papers.js';
 import { LsaEmbedder } from '../src/search/vector/lsa-embedder.js';
 import { paperText } from '../src/search/vector/embedder.js';
@@ -43,6 +43,29 @@ describe('similarityScores', () => {
     const scaled = c.map((x) => ({ ...x, keyword: (x.keyword ?? 0) * 100 }));
     const a = similarityScores(c), b = similarityScores(scaled);
     for (const [id, v] of a) assert.ok(Math.abs(v - b.get(id)!) < 1e-9);
+  });
+
+  it('ranks the nearer in time first when everything else is equal, and leaves undated papers alone', () => {
+    const same = { keyword: 3, semantic: 0.5, lexical: 0.2 };
+    const c: SimilaritySignals[] = [
+      { id: 'old', ...same, yearsApart: 12 },
+      { id: 'recent', ...same, yearsApart: 1 },
+      { id: 'undated', ...same },
+      { id: 'weaker', keyword: 1, semantic: 0.3, lexical: 0.1, yearsApart: 0 },
+    ];
+    const scores = similarityScores(c);
+    assert.deepEqual(fusedRanking(scores), ['undated', 'recent', 'old', 'weaker']);
+    assert.ok(Math.abs(scores.get('recent')! - scores.get('old')! - 11 * SIMILAR_PAPERS_WEIGHTS.perYearApart!) < 1e-9);
+    const timeless = similarityScores(c, { ...SIMILAR_PAPERS_WEIGHTS, perYearApart: 0 });
+    assert.equal(timeless.get('old'), timeless.get('recent'));
+  });
+
+  it('measures years between publication dates, undefined when one is missing or invalid', () => {
+    assert.ok(Math.abs(yearsApart('2020-01-01', '2024-01-01T00:00:00Z')! - 4) < 0.01);
+    assert.equal(yearsApart('2024-06-01', '2024-06-01'), 0);
+    assert.equal(yearsApart('2024-06-01', null), undefined);
+    assert.equal(yearsApart(undefined, '2024-06-01'), undefined);
+    assert.equal(yearsApart('not a date', '2024-06-01'), undefined);
   });
 
   it('publishes frozen defaults whose weights sum to one', () => {

@@ -16,6 +16,8 @@ export interface PaperText {
   seq: number;
   title: string;
   abstract: string | null;
+  /** Publication date (ISO), read by `papersById` only: similar papers weigh how far apart two papers are. */
+  publishedAt?: string | null;
 }
 
 function toVector(r: Record<string, unknown>): StoredVector {
@@ -82,8 +84,9 @@ export const embeddingVectors = {
   async papersById(db: Db, ids: readonly number[]): Promise<PaperText[]> {
     const out: PaperText[] = [];
     for (const chunk of chunksFor(db, ids, 1)) {
-      const rows = await db.all<{ id: number; title: string; abstract: string | null }>(`SELECT id, title, abstract FROM papers WHERE id IN (${placeholders(chunk.length)})`, chunk);
-      for (const r of rows) out.push({ id: Number(r.id), seq: 0, title: r.title, abstract: r.abstract });
+      const rows = await db.all<{ id: number; title: string; abstract: string | null; published_at: string | null }>(
+        `SELECT id, title, abstract, published_at FROM papers WHERE id IN (${placeholders(chunk.length)})`, chunk);
+      for (const r of rows) out.push({ id: Number(r.id), seq: 0, title: r.title, abstract: r.abstract, publishedAt: r.published_at });
     }
     return out;
   },

@@ -3,7 +3,7 @@ import { terms, termOf, words } from '../keyword/tokenize.js';
 import { paperText } from '../vector/embedder.js';
 import type { RankedPaper } from './semantic-search.js';
 import { explainMatch } from './explain.js';
-import { SIMILAR_PAPERS_CANDIDATES, lexicalSimilarity, similarityScores, type SimilaritySignals } from '../similarity/similar-papers.js';
+import { SIMILAR_PAPERS_CANDIDATES, lexicalSimilarity, similarityScores, yearsApart, type SimilaritySignals } from '../similarity/similar-papers.js';
 import type { Loaded } from './semantic-state.js';
 import { fuseRows, longTextKeyword, rankRows, toRanked, type Engine, type RowScores } from './semantic-engine.js';
 
@@ -58,7 +58,7 @@ const CANDIDATES_PER_SIGNAL = Math.min(100, SIMILAR_PAPERS_CANDIDATES);
  * candidates are the best CANDIDATES_PER_SIGNAL of the keyword index (BM25F of the paper's
  * strongest SIMILAR_PAPERS_CANDIDATE_TERMS words) and of the vector index; each gets its BM25F score
  * for the whole title and abstract (any word), its LSA cosine and its TF-IDF cosine with the paper,
- * and `similarityScores` fuses the three by z-scores.
+ * and `similarityScores` fuses the three by z-scores, less a little for each year between the two.
  */
 export async function similarPapers(e: Engine, paperId: string, limit: number): Promise<RankedPaper[] | null> {
   const rowId = (await embeddingVectors.rowIds(e.db, [paperId])).get(paperId);
@@ -73,7 +73,9 @@ export async function similarPapers(e: Engine, paperId: string, limit: number): 
   const pool = Math.max(CANDIDATES_PER_SIGNAL, n + 1);
   const plain = words(`${paper.title}\n${paper.abstract ?? ''}`).join(' ');
   const { candidates: ids, scores: kwScores } = await longTextKeyword(e, plain, pool, l.index.search(q, pool).map((h) => h.rowId), rowId);
-  const texts = new Map((await embeddingVectors.papersById(e.db, [...ids])).map((p) => [p.id, paperText(p.title, p.abstract)]));
+  const found = await embeddingVectors.papersById(e.db, [...ids]);
+  const texts = new Map(found.map((p) => [p.id, paperText(p.title, p.abstract)]));
+  const dates = new Map(found.map((p) => [p.id, p.publishedAt]));
   const lsa = l.embedder.lsa?.model ?? null;
   const mine = lsa ? lsa.termVector(about) : null;
   const signals: SimilaritySignals[] = [...ids].filter((id) => texts.has(id)).map((id) => ({
@@ -81,6 +83,7 @@ export async function similarPapers(e: Engine, paperId: string, limit: number): 
     ...(kwScores.has(id) ? { keyword: kwScores.get(id)! } : {}),
     semantic: l.index.score(q, id) ?? 0,
     lexical: lsa && mine ? lexicalSimilarity(mine, lsa.termVector(texts.get(id)!)) : 0,
+    yearsApart: yearsApart(paper.publishedAt, dates.get(id)),
   }));
   const ranked = rankRows(new Map([...similarityScores(signals)].map(([id, sc]) => [Number(id), sc]))).slice(0, n);
   const papers = await toRanked(e, ranked);
