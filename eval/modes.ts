@@ -15,6 +15,11 @@ export interface ModeContext {
   cache: Map<string, unknown>;
 }
 
+/** A fresh context for one imported collection (no notes, nothing cached yet). */
+export function modeContext(c: Collection, imp: ImportedCollection): ModeContext {
+  return { c, imp, papers: new Map(imp.papers.map((p) => [p.id, p])), notes: {}, cache: new Map() };
+}
+
 /** One ranking method the eval reports. */
 export interface Mode {
   name: string;

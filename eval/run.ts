@@ -6,7 +6,7 @@ import { importCollection } from './imported-collection.js';
 import { ALL_MODES } from './all-modes.js';
 import { endpointModes } from './endpoint-modes.js';
 import { ConfigError, loadConfig } from '../src/config/config.js';
-import type { ModeContext } from './modes.js';
+import { modeContext } from './modes.js';
 import { OptionsError, parseOptions, USAGE } from './options.js';
 import { summaryTable, table, type ResultRow } from './report.js';
 import { scoreRun } from './score.js';
@@ -47,7 +47,7 @@ async function main(): Promise<number> {
           rows.push({ collection: name, mode: 'specter (shipped run)', score: check });
         }
       }
-      const ctx: ModeContext = { c, imp, papers: new Map(imp.papers.map((p) => [p.id, p])), notes: {}, cache: new Map() };
+      const ctx = modeContext(c, imp);
       for (const mode of modes) {
         log(`${name}: ${mode.name}`);
         const rank = await mode.build(ctx);

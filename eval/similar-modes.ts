@@ -80,7 +80,7 @@ async function fusedScores(ctx: ModeContext, m: SimilarSpace, q: EvalQuery, weig
   for (const r of rows) {
     const lexical = qt && m.terms ? lexicalSimilarity(qt, m.terms.of[r]!) : 0;
     const apart = yearsApart(when, ctx.papers.get(m.ids[r]!)?.publishedAt);
-    candidates.push({ id: m.ids[r]!, keyword: keyword.get(m.stored[r]!), semantic: cos[r]!, lexical, ...(apart !== undefined ? { yearsApart: apart } : {}) });
+    candidates.push({ id: m.ids[r]!, keyword: keyword.get(m.stored[r]!), semantic: cos[r]!, lexical, yearsApart: apart });
   }
   return similarityScores(candidates, weights);
 }

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { loadCollection } from './collection.js';
 import { importCollection } from './imported-collection.js';
 import { PRODUCT_BM25, type Bm25Params } from './bm25-lab.js';
-import { labRanker, type ModeContext } from './modes.js';
+import { labRanker, modeContext } from './modes.js';
 import { OptionsError, parseOptions } from './options.js';
 import { scoreRun, type RunScore } from './score.js';
 
@@ -30,7 +30,7 @@ async function main(): Promise<void> {
   for (const name of opts.collections) {
     const c = loadCollection(opts.dataDir, name);
     const imp = await importCollection(c);
-    const ctx: ModeContext = { c, imp, papers: new Map(imp.papers.map((p) => [p.id, p])), notes: {}, cache: new Map() };
+    const ctx = modeContext(c, imp);
     try {
       const key = (s: RunScore): number => (s.dev ?? s.test).map;
       const base = await scoreRun(c, labRanker(ctx, PRODUCT_BM25));

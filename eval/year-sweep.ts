@@ -2,7 +2,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadCollection } from './collection.js';
 import { importCollection } from './imported-collection.js';
-import type { ModeContext } from './modes.js';
+import { modeContext } from './modes.js';
 import { OptionsError, parseOptions } from './options.js';
 import { scoreRun } from './score.js';
 import { lsaSpace, similarRanker } from './similar-modes.js';
@@ -20,7 +20,7 @@ async function main(): Promise<void> {
   const c = loadCollection(opts.dataDir, 'csfcube');
   const imp = await importCollection(c);
   try {
-    const ctx: ModeContext = { c, imp, papers: new Map(imp.papers.map((p) => [p.id, p])), notes: {}, cache: new Map() };
+    const ctx = modeContext(c, imp);
     const space = await lsaSpace(ctx);
     console.log('per year apart | dev MAP NDCG%20 | test MAP NDCG%20');
     for (const perYearApart of [0, 0.01, 0.02, 0.03, 0.04, 0.05, 0.06, 0.08, 0.1, 0.15]) {

@@ -73,18 +73,20 @@ export async function similarPapers(e: Engine, paperId: string, limit: number): 
   const pool = Math.max(CANDIDATES_PER_SIGNAL, n + 1);
   const plain = words(`${paper.title}\n${paper.abstract ?? ''}`).join(' ');
   const { candidates: ids, scores: kwScores } = await longTextKeyword(e, plain, pool, l.index.search(q, pool).map((h) => h.rowId), rowId);
-  const found = await embeddingVectors.papersById(e.db, [...ids]);
-  const texts = new Map(found.map((p) => [p.id, paperText(p.title, p.abstract)]));
-  const dates = new Map(found.map((p) => [p.id, p.publishedAt]));
+  const found = new Map((await embeddingVectors.papersById(e.db, [...ids])).map((p) => [p.id, p]));
   const lsa = l.embedder.lsa?.model ?? null;
   const mine = lsa ? lsa.termVector(about) : null;
-  const signals: SimilaritySignals[] = [...ids].filter((id) => texts.has(id)).map((id) => ({
-    id: String(id),
-    ...(kwScores.has(id) ? { keyword: kwScores.get(id)! } : {}),
-    semantic: l.index.score(q, id) ?? 0,
-    lexical: lsa && mine ? lexicalSimilarity(mine, lsa.termVector(texts.get(id)!)) : 0,
-    yearsApart: yearsApart(paper.publishedAt, dates.get(id)),
-  }));
+  // In candidate order (keyword hits, then nearest vectors), as the fusion has always seen them.
+  const signals: SimilaritySignals[] = [...ids].flatMap((id) => {
+    const p = found.get(id);
+    return p ? [{
+      id: String(id),
+      ...(kwScores.has(id) ? { keyword: kwScores.get(id)! } : {}),
+      semantic: l.index.score(q, id) ?? 0,
+      lexical: lsa && mine ? lexicalSimilarity(mine, lsa.termVector(paperText(p.title, p.abstract))) : 0,
+      yearsApart: yearsApart(paper.publishedAt, p.publishedAt),
+    }] : [];
+  });
   const ranked = rankRows(new Map([...similarityScores(signals)].map(([id, sc]) => [Number(id), sc]))).slice(0, n);
   const papers = await toRanked(e, ranked);
   return papers.map(({ paperId: pid, title, score, rowId: r, abstract }) => {
