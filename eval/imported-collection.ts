@@ -34,8 +34,12 @@ export interface ImportedCollection {
   drop(): Promise<void>;
 }
 
-/** Imports one collection's corpus.jsonl into a temporary database and reads the stored text back. */
-export async function importCollection(c: Collection): Promise<ImportedCollection> {
+/**
+ * Imports one collection's corpus.jsonl into a temporary database and reads the stored text back.
+ * `extra` files or directories (other papers of an instance, say) are imported after it; `papers`
+ * still lists the collection's papers only.
+ */
+export async function importCollection(c: Collection, extra: readonly string[] = []): Promise<ImportedCollection> {
   const dir = mkdtempSync(join(tmpdir(), `paperboy-eval-${c.name}-`));
   const db = openDatabase(join(dir, 'eval.db'));
   await migrate(db);
@@ -47,7 +51,7 @@ export async function importCollection(c: Collection): Promise<ImportedCollectio
   };
   try {
     const t0 = performance.now();
-    const summary = await importFiles({ db, keyword }, [c.corpusPath]);
+    const summary = await importFiles({ db, keyword }, [c.corpusPath, ...extra]);
     const importSeconds = (performance.now() - t0) / 1000;
     const papers: StoredText[] = [];
     const missing: string[] = [];

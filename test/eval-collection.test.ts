@@ -30,6 +30,21 @@ describe('eval harness', () => {
     }
   });
 
+  it('imports other papers beside a collection (an instance), listing only the collection as its papers', async () => {
+    const c = loadCollection(DATA, 'tinycoll');
+    const daily = join(import.meta.dirname, '..', '..', 'test', 'fixtures', 'import', 'daily');
+    const imp = await importCollection(c, [daily]);
+    try {
+      assert.equal(imp.summary.added, 6, 'four collection papers (one record is rejected) and the daily file\'s two');
+      assert.ok(imp.papers.every((p) => p.id.startsWith('tinycoll:')), 'the extra papers are not the collection');
+      assert.equal(imp.papers.length, 4);
+      const rows = await imp.keyword.topRows('sparse mixtures tiny language models', 5);
+      assert.ok(rows.length > 0, 'the keyword index holds the extra papers too');
+    } finally {
+      await imp.drop();
+    }
+  });
+
   it('orders a pool by a corpus ranking, unranked members last in pool order', () => {
     assert.deepEqual(orderPool(['a', 'b', 'c', 'd'], ['x', 'c', 'a', 'y']), ['c', 'a', 'b', 'd']);
   });
