@@ -26,6 +26,8 @@ export interface SimilarSpace extends CorpusRows {
   embed(text: string): Promise<Float32Array>;
   /** TF-IDF term vectors of the LSA model; null for an embedder without one (the product then scores 0). */
   terms: { of: Array<Map<number, number>>; embed(text: string): Map<number, number> } | null;
+  /** Other vectors for the cosine signal (a regional model's, eval/instance.ts); candidates still come from `vectors`. */
+  signal?: Float32Array[];
 }
 
 /** Looks up every paper's stored row id once per collection. */
@@ -80,7 +82,8 @@ async function fusedScores(ctx: ModeContext, m: SimilarSpace, q: EvalQuery, weig
   for (const r of rows) {
     const lexical = qt && m.terms ? lexicalSimilarity(qt, m.terms.of[r]!) : 0;
     const apart = yearsApart(when, ctx.papers.get(m.ids[r]!)?.publishedAt);
-    candidates.push({ id: m.ids[r]!, keyword: keyword.get(m.stored[r]!), semantic: cos[r]!, lexical, yearsApart: apart });
+    const semantic = m.signal && own !== undefined ? cosine(m.signal[own]!, m.signal[r]!) : cos[r]!;
+    candidates.push({ id: m.ids[r]!, keyword: keyword.get(m.stored[r]!), semantic, lexical, yearsApart: apart });
   }
   return similarityScores(candidates, weights);
 }
