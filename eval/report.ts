@@ -13,11 +13,16 @@ function cells(s: Summary | undefined): string {
   return s ? `${pct(s.map)}  ${pct(s.p10)}  ${pct(s.ndcg)}` : '    -      -      -';
 }
 
-/** A fixed-width table: MAP, P@10 and NDCG (at 20% of the pool on CSFCube, at 10 elsewhere) in percent. */
+/**
+ * A fixed-width table: MAP, P@10 and NDCG (at 20% of the pool on CSFCube, at 10 elsewhere) in percent;
+ * for CSFCube also test fold 1 alone, the queries no parameter was chosen on.
+ */
 export function table(rows: readonly ResultRow[]): string {
   const w = Math.max(8, ...rows.map((r) => r.mode.length));
-  const head = `${'collection'.padEnd(10)} ${'mode'.padEnd(w)}   MAP   P@10   NDCG  | dev MAP  P@10   NDCG  | queries  seconds`;
-  const lines = rows.map((r) => `${r.collection.padEnd(10)} ${r.mode.padEnd(w)} ${cells(r.score.test)}  |   ${cells(r.score.dev)}  | ${String(r.score.test.queries).padStart(7)}  ${r.score.seconds.toFixed(1).padStart(7)}`);
+  const folds = rows.some((r) => r.score.untuned);
+  const untuned = (r: ResultRow): string => (folds ? ` | ${r.score.untuned ? `${pct(r.score.untuned.map)}  ${pct(r.score.untuned.ndcg)}` : '    -      -'}` : '');
+  const head = `${'collection'.padEnd(10)} ${'mode'.padEnd(w)}   MAP   P@10   NDCG  | dev MAP  P@10   NDCG  | queries  seconds${folds ? ' | fold-1 test MAP NDCG' : ''}`;
+  const lines = rows.map((r) => `${r.collection.padEnd(10)} ${r.mode.padEnd(w)} ${cells(r.score.test)}  |   ${cells(r.score.dev)}  | ${String(r.score.test.queries).padStart(7)}  ${r.score.seconds.toFixed(1).padStart(7)}${untuned(r)}`);
   return [head, '-'.repeat(head.length), ...lines].join('\n');
 }
 

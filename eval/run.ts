@@ -67,11 +67,12 @@ async function main(): Promise<number> {
     }
   }
   say(`\nAll modes, all collections (percent):\n${summaryTable(rows)}`);
-  say('\nMAP, P@10 and NDCG in percent. CSFCube: test = mean of test folds 1 and 2, dev = dev fold 1 (its protocol); '
+  say('\nMAP, P@10 and NDCG in percent. CSFCube: test = mean of test folds 1 and 2, dev = dev fold 1 (its protocol; fold 2\'s test '
+    + 'queries are dev fold 1\'s, so fold-1 test alone shows the queries no parameter was chosen on); '
     + 'relevant = grade >= 2, NDCG at 20% of the pool with graded gains. CACM/CISI: judged queries, depth 1000, NDCG at 10.');
   mkdirSync(opts.outDir, { recursive: true });
   const file = join(opts.outDir, `eval-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-  const results = rows.map((r) => ({ collection: r.collection, mode: r.mode, test: r.score.test, dev: r.score.dev, seconds: r.score.seconds, perQuery: opts.perQuery ? r.score.perQuery : undefined }));
+  const results = rows.map((r) => ({ collection: r.collection, mode: r.mode, test: r.score.test, dev: r.score.dev, untuned: r.score.untuned, seconds: r.score.seconds, perQuery: opts.perQuery ? r.score.perQuery : undefined }));
   writeFileSync(file, `${JSON.stringify({ dataDir: opts.dataDir, modes: modes.map((m) => ({ name: m.name, about: m.about })), collections, results }, null, 2)}\n`);
   say(`results: ${file}`);
   return 0;

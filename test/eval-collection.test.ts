@@ -55,6 +55,7 @@ describe('eval harness', () => {
     const r = aggregate(c, [q('a', 1), q('b', 0), q('c', 0.5)], 0);
     assert.equal(r.test.map, (1 + 0.25) / 2);
     assert.equal(r.dev!.map, 0.25);
+    assert.equal(r.untuned!.map, 1, 'test fold 1 alone: the queries no parameter was chosen on');
   });
 
   it('says where the data should be when it is missing', () => {
