@@ -10,10 +10,10 @@ import { corpusRows, lsaSpace, similarRanker, type SimilarSpace } from './simila
 import { trainLsa } from '../src/search/semantic/lsa-training.js';
 import { paperText } from '../src/search/vector/embedder.js';
 import { embeddingVectors } from '../src/store/embedding-vectors.js';
-import { nearest, sphericalKmeans } from '../src/search/vector/kmeans.js';
-import { LsaEmbedder } from '../src/search/vector/lsa-embedder.js';
+import type { LsaEmbedder } from '../src/search/vector/lsa-embedder.js';
+import { loadRegions, regionModel, type RegionalModels } from '../src/search/semantic/lsa-regions.js';
 import type { Ranker } from './ranking.js';
-import { SIMILAR_PAPERS_CANDIDATES, SIMILAR_PAPERS_LSA, SIMILAR_PAPERS_WEIGHTS } from '../src/search/similarity/similar-papers.js';
+import { SIMILAR_PAPERS_CANDIDATES, SIMILAR_PAPERS_WEIGHTS } from '../src/search/similarity/similar-papers.js';
 
 // `node dist/eval/instance.js [--data DIR] [--arxiv DIR]`: similar papers on CSFCube as a real instance
 // would rank them. The collection alone is what `npm run eval` measures (the protocol: the model learns
@@ -21,17 +21,17 @@ import { SIMILAR_PAPERS_CANDIDATES, SIMILAR_PAPERS_LSA, SIMILAR_PAPERS_WEIGHTS }
 // most of them on other topics. Here the collection is imported together with the arXiv daily feed
 // (../shared/data/arxiv-daily), the LSA model is trained the way `serve` trains it (a sample of up to
 // 50,000 of all papers) and every paper competes for the candidate slots; only the pool is scored.
-// `--regions K` also measures regional models: the papers split into K regions by spherical k-means on
-// their vectors, one LSA model per region, the cosine signal taken under the query paper's region's model.
+// The instance's model has regional models (src/search/semantic/lsa-regions.ts), so the instance is also
+// ranked without them, to show what they add.
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const pct = (v: number): string => (v * 100).toFixed(2);
 
 /** Every stored paper as a vector of the instance's model: the collection's first, then the others by row id. */
-async function instanceSpace(ctx: ModeContext): Promise<{ space: SimilarSpace; texts: string[]; sampled: number; papers: number }> {
+async function instanceSpace(ctx: ModeContext): Promise<{ space: SimilarSpace; texts: string[]; regions: RegionalModels | null; sampled: number; papers: number }> {
   const trained = await trainLsa(ctx.imp.db);
   if (!trained) throw new Error('too few papers to train a model');
-  const { model, sampled } = trained;
+  const { model, sampled, stored: { regions } } = trained;
   const base = await corpusRows(ctx);
   const ids = [...base.ids], stored = [...base.stored];
   const known = new Set(stored);
@@ -60,32 +60,23 @@ async function instanceSpace(ctx: ModeContext): Promise<{ space: SimilarSpace; t
     embed: async (text) => model.embedOne(text),
     terms: { of: texts.map((t) => model.termVector(t)), embed: (text) => model.termVector(text) },
   };
-  return { space, texts, sampled, papers: ids.length };
+  return { space, texts, regions: regions ? loadRegions(regions) : null, sampled, papers: ids.length };
 }
 
-/** Similar papers with the cosine signal of the query paper's region's own LSA model (see the top). */
-async function regionalRanker(ctx: ModeContext, space: SimilarSpace, texts: readonly string[], k: number): Promise<Ranker> {
-  const n = space.vectors.length, d = space.vectors[0]!.length;
-  const data = new Float32Array(n * d);
-  space.vectors.forEach((v, i) => {
-    let norm = 0;
-    for (const x of v) norm += x * x;
-    norm = Math.sqrt(norm) || 1;
-    for (let j = 0; j < d; j++) data[i * d + j] = v[j]! / norm;
-  });
-  const centroids = await sphericalKmeans(data, n, d, k);
-  const region = Array.from({ length: n }, (_, i) => nearest(data, i * d, centroids, k, d));
-  const signals = new Map<number, Float32Array[]>();
-  for (const q of ctx.c.queries) {
-    const r = region[space.row.get(q.paperId ?? '') ?? -1];
-    if (r === undefined || signals.has(r)) continue;
-    const members = texts.filter((_, i) => region[i] === r);
-    const stride = Math.ceil(members.length / 50_000);
-    const model = LsaEmbedder.train(members.filter((_, i) => i % stride === 0), SIMILAR_PAPERS_LSA);
-    signals.set(r, texts.map((t) => model.embedOne(t)));
-  }
-  const rankers = new Map([...signals].map(([r, signal]) => [r, similarRanker(ctx, { ...space, signal }, SIMILAR_PAPERS_WEIGHTS, SIMILAR_PAPERS_CANDIDATES)]));
-  return async (q) => rankers.get(region[space.row.get(q.paperId ?? '')!]!)!(q);
+/** Similar papers as the product ranks them with regional models: the cosine under the query paper's region's model. */
+function regionalRanker(ctx: ModeContext, space: SimilarSpace, texts: readonly string[], regions: RegionalModels): Ranker {
+  const plain = similarRanker(ctx, space, SIMILAR_PAPERS_WEIGHTS, SIMILAR_PAPERS_CANDIDATES);
+  const byModel = new Map<LsaEmbedder, Ranker>();
+  return async (q) => {
+    const model = regionModel(regions, space.vectors[space.row.get(q.paperId ?? '') ?? -1] ?? new Float32Array(0));
+    if (!model) return plain(q);
+    let rank = byModel.get(model);
+    if (!rank) {
+      rank = similarRanker(ctx, { ...space, signal: texts.map((t) => model.embedOne(t)) }, SIMILAR_PAPERS_WEIGHTS, SIMILAR_PAPERS_CANDIDATES);
+      byModel.set(model, rank);
+    }
+    return rank(q);
+  };
 }
 
 function line(label: string, s: RunScore): string {
@@ -97,9 +88,6 @@ async function main(): Promise<void> {
   const at = argv.indexOf('--arxiv');
   const arxivArg = at >= 0 ? argv.splice(at, 2)[1] : undefined;
   if (at >= 0 && arxivArg === undefined) throw new OptionsError('--arxiv needs a directory');
-  const ri = argv.indexOf('--regions');
-  const regions = ri >= 0 ? Number(argv.splice(ri, 2)[1]) : 0;
-  if (ri >= 0 && !(Number.isInteger(regions) && regions >= 2)) throw new OptionsError('--regions needs a whole number of at least 2');
   const opts = parseOptions(argv, root);
   if (opts === 'help') return;
   const arxiv = resolve(arxivArg ?? resolve(opts.dataDir, '..', 'arxiv-daily'));
@@ -117,12 +105,13 @@ async function main(): Promise<void> {
   const imp = await importCollection(c, [arxiv]);
   try {
     const ctx = modeContext(c, imp);
-    const { space, texts, sampled, papers } = await instanceSpace(ctx);
-    const s = await scoreRun(c, similarRanker(ctx, space, SIMILAR_PAPERS_WEIGHTS, SIMILAR_PAPERS_CANDIDATES));
-    console.log(line(`in an instance of ${papers} papers (model sample ${sampled})`, s));
+    const { space, texts, regions, sampled, papers } = await instanceSpace(ctx);
+    const product = regions ? regionalRanker(ctx, space, texts, regions) : similarRanker(ctx, space, SIMILAR_PAPERS_WEIGHTS, SIMILAR_PAPERS_CANDIDATES);
+    console.log(line(`in an instance of ${papers} papers (model sample ${sampled}, ${regions?.models.length ?? 0} regions)`, await scoreRun(c, product)));
+    const global = await scoreRun(c, similarRanker(ctx, space, SIMILAR_PAPERS_WEIGHTS, SIMILAR_PAPERS_CANDIDATES));
+    console.log(line('  the same without regional models', global));
     const timeless = await scoreRun(c, similarRanker(ctx, space, { ...SIMILAR_PAPERS_WEIGHTS, perYearApart: 0 }, SIMILAR_PAPERS_CANDIDATES));
-    console.log(line('  the same without the time adjustment', timeless));
-    if (regions) console.log(line(`  with ${regions} regional models`, await scoreRun(c, await regionalRanker(ctx, space, texts, regions))));
+    console.log(line('  without regional models or the time adjustment', timeless));
   } finally {
     await imp.drop();
   }

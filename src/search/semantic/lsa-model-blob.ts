@@ -1,39 +1,62 @@
 import type { LsaModelData } from '../vector/lsa-embedder.js';
+import type { LsaRegions } from './lsa-regions.js';
 
 /** A stored LSA model: the model itself plus a readable word for each of its terms (topic names). */
 export interface StoredLsa {
   data: LsaModelData;
   /** Most common surface word of each term (terms are stems), in term order. */
   labels: string[];
+  /** One model per region of the corpus (similar papers); absent for a small or one-topic corpus. */
+  regions?: LsaRegions | null;
 }
 
-/** Serialises a model into one blob: header length, a JSON header (terms, labels), then idf and basis as float32. */
+/**
+ * Serialises a model into one blob: header length, a JSON header (terms, labels, region count), idf and
+ * basis as float32, then the region centres and each regional model as a length-prefixed blob of its own.
+ */
 export function encodeLsa(m: StoredLsa): Buffer {
-  const header = Buffer.from(JSON.stringify({ terms: m.data.terms, labels: m.labels, dimensions: m.data.dimensions }));
+  const regions = m.regions?.models.length ?? 0;
+  const header = Buffer.from(JSON.stringify({ terms: m.data.terms, labels: m.labels, dimensions: m.data.dimensions, ...(regions ? { regions } : {}) }));
   const pad = (4 - ((4 + header.length) % 4)) % 4;
-  const out = Buffer.alloc(4 + header.length + pad + m.data.idf.byteLength + m.data.basis.byteLength);
+  const nested = (m.regions?.models ?? []).map((data) => encodeLsa({ data, labels: [] }));
+  const tail = regions ? m.regions!.centroids.byteLength + nested.reduce((s, b) => s + 4 + b.length, 0) : 0;
+  const out = Buffer.alloc(4 + header.length + pad + m.data.idf.byteLength + m.data.basis.byteLength + tail);
   out.writeUInt32LE(header.length, 0);
   header.copy(out, 4);
   let o = 4 + header.length + pad;
-  Buffer.from(m.data.idf.buffer, m.data.idf.byteOffset, m.data.idf.byteLength).copy(out, o);
-  o += m.data.idf.byteLength;
-  Buffer.from(m.data.basis.buffer, m.data.basis.byteOffset, m.data.basis.byteLength).copy(out, o);
+  const put = (a: Float32Array): void => { Buffer.from(a.buffer, a.byteOffset, a.byteLength).copy(out, o); o += a.byteLength; };
+  put(m.data.idf);
+  put(m.data.basis);
+  if (regions) {
+    put(m.regions!.centroids);
+    for (const b of nested) { out.writeUInt32LE(b.length, o); b.copy(out, o + 4); o += 4 + b.length; }
+  }
   return out;
 }
 
 /** Reads a blob written by `encodeLsa` (arrays are copied, so the driver's buffer can go). */
 export function decodeLsa(buf: Buffer): StoredLsa {
   const len = buf.readUInt32LE(0);
-  const header = JSON.parse(buf.subarray(4, 4 + len).toString('utf8')) as { terms: string[]; labels: string[]; dimensions: number };
+  const header = JSON.parse(buf.subarray(4, 4 + len).toString('utf8')) as { terms: string[]; labels: string[]; dimensions: number; regions?: number };
   const pad = (4 - ((4 + len) % 4)) % 4;
   const n = header.terms.length, k = header.dimensions;
-  const o = 4 + len + pad;
-  const floats = (at: number, count: number): Float32Array => {
+  let o = 4 + len + pad;
+  const floats = (count: number): Float32Array => {
     const out = new Float32Array(count);
-    new Uint8Array(out.buffer).set(buf.subarray(at, at + count * 4));
+    new Uint8Array(out.buffer).set(buf.subarray(o, o + count * 4));
+    o += count * 4;
     return out;
   };
-  const idf = floats(o, n);
-  const basis = floats(o + n * 4, n * k);
-  return { data: { terms: header.terms, idf, basis, dimensions: k }, labels: header.labels };
+  const idf = floats(n);
+  const basis = floats(n * k);
+  const stored: StoredLsa = { data: { terms: header.terms, idf, basis, dimensions: k }, labels: header.labels };
+  if (!header.regions) return stored;
+  const centroids = floats(header.regions * k);
+  const models: LsaModelData[] = [];
+  for (let r = 0; r < header.regions; r++) {
+    const size = buf.readUInt32LE(o);
+    models.push(decodeLsa(buf.subarray(o + 4, o + 4 + size)).data);
+    o += 4 + size;
+  }
+  return { ...stored, regions: { centroids, models } };
 }

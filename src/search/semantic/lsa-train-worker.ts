@@ -1,14 +1,23 @@
 import { parentPort } from 'node:worker_threads';
 import { LsaEmbedder } from '../vector/lsa-embedder.js';
 import { lsaOptions, surfaceLabels } from './lsa-training.js';
+import { trainRegions } from './lsa-regions.js';
+import type { StoredLsa } from './lsa-model-blob.js';
 
 /**
- * The LSA training thread: trains on the texts it is sent and posts the model back (its arrays
- * transferred, not copied), so a server keeps answering requests during the minute training takes.
+ * The LSA training thread: trains on the texts it is sent (the corpus-wide model, then one model per
+ * region when the sample is big enough) and posts the models back (their arrays transferred, not
+ * copied), so a server keeps answering requests during the minute training takes.
  */
 parentPort?.once('message', (texts: string[]) => {
-  const model = LsaEmbedder.train(texts, lsaOptions(texts.length));
-  const data = model.toData();
-  const labels = surfaceLabels(texts, data.terms);
-  parentPort!.postMessage({ data, labels }, [data.idf.buffer as ArrayBuffer, data.basis.buffer as ArrayBuffer]);
+  void (async () => {
+    const model = LsaEmbedder.train(texts, lsaOptions(texts.length));
+    const data = model.toData();
+    const labels = surfaceLabels(texts, data.terms);
+    const regions = await trainRegions(texts, model);
+    const arrays = [data, ...(regions?.models ?? [])].flatMap((d) => [d.idf.buffer as ArrayBuffer, d.basis.buffer as ArrayBuffer]);
+    if (regions) arrays.push(regions.centroids.buffer as ArrayBuffer);
+    const stored: StoredLsa = { data, labels, regions };
+    parentPort!.postMessage(stored, [...new Set(arrays)].filter((b) => b.byteLength > 0));
+  })();
 });

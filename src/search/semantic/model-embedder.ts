@@ -4,13 +4,14 @@ import { embeddingModels, type EmbeddingModelRow } from '../../store/embedding-m
 import { LsaEmbedder } from '../vector/lsa-embedder.js';
 import { OpenAiEmbedder, type EmbedOutcome } from '../vector/openai-embedder.js';
 import { decodeLsa, type StoredLsa } from './lsa-model-blob.js';
+import { loadRegions, type RegionalModels } from './lsa-regions.js';
 
 /** A stored model ready to embed texts, whichever kind it is; LSA ones also name their topics. */
 export interface ModelEmbedder {
   readonly kind: 'lsa' | 'endpoint';
   readonly name: string;
   embed(texts: readonly string[]): Promise<EmbedOutcome>;
-  readonly lsa: { model: LsaEmbedder; labels: string[] } | null;
+  readonly lsa: { model: LsaEmbedder; labels: string[]; regions: RegionalModels | null } | null;
 }
 
 /** Which model the configuration asks for: the endpoint when PAPERBOY_EMBEDDINGS_URL is set, else LSA. */
@@ -24,7 +25,7 @@ export function configuredModel(config: Pick<Config, 'embeddings'>): { kind: 'ls
 export function lsaModelEmbedder(stored: StoredLsa): ModelEmbedder {
   const model = LsaEmbedder.fromData(stored.data);
   return {
-    kind: 'lsa', name: 'lsa', lsa: { model, labels: stored.labels },
+    kind: 'lsa', name: 'lsa', lsa: { model, labels: stored.labels, regions: stored.regions ? loadRegions(stored.regions) : null },
     async embed(texts) { return { ok: true, vectors: texts.map((t) => model.embedOne(t)) }; },
   };
 }

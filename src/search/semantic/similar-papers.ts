@@ -3,6 +3,8 @@ import { terms, termOf, words } from '../keyword/tokenize.js';
 import { paperText } from '../vector/embedder.js';
 import type { RankedPaper } from './semantic-search.js';
 import { explainMatch } from './explain.js';
+import { regionModel } from './lsa-regions.js';
+import { cosine } from '../vector/cosine.js';
 import { SIMILAR_PAPERS_CANDIDATES, lexicalSimilarity, similarityScores, yearsApart, type SimilaritySignals } from '../similarity/similar-papers.js';
 import type { Loaded } from './semantic-state.js';
 import { fuseRows, longTextKeyword, rankRows, toRanked, type Engine, type RowScores } from './semantic-engine.js';
@@ -57,7 +59,8 @@ const CANDIDATES_PER_SIGNAL = Math.min(100, SIMILAR_PAPERS_CANDIDATES);
  * Papers most like one paper, scored the way the eval measured on CSFCube (src/search/similarity):
  * candidates are the best CANDIDATES_PER_SIGNAL of the keyword index (BM25F of the paper's
  * strongest SIMILAR_PAPERS_CANDIDATE_TERMS words) and of the vector index; each gets its BM25F score
- * for the whole title and abstract (any word), its LSA cosine and its TF-IDF cosine with the paper,
+ * for the whole title and abstract (any word), its LSA cosine (under the paper's region's model when
+ * the corpus has regions) and its TF-IDF cosine with the paper,
  * and `similarityScores` fuses the three by z-scores, less a little for each year between the two.
  */
 export async function similarPapers(e: Engine, paperId: string, limit: number): Promise<RankedPaper[] | null> {
@@ -76,13 +79,17 @@ export async function similarPapers(e: Engine, paperId: string, limit: number): 
   const found = new Map((await embeddingVectors.papersById(e.db, [...ids])).map((p) => [p.id, p]));
   const lsa = l.embedder.lsa?.model ?? null;
   const mine = lsa ? lsa.termVector(about) : null;
+  // The paper's region's own model, when the corpus has regions (see lsa-regions.ts): its cosine
+  // tells papers of one field apart better than the corpus-wide model's.
+  const regional = l.embedder.lsa?.regions ? regionModel(l.embedder.lsa.regions, q) : null;
+  const mineRegional = regional ? regional.embedOne(about) : null;
   // In candidate order (keyword hits, then nearest vectors), as the fusion has always seen them.
   const signals: SimilaritySignals[] = [...ids].flatMap((id) => {
     const p = found.get(id);
     return p ? [{
       id: String(id),
       ...(kwScores.has(id) ? { keyword: kwScores.get(id)! } : {}),
-      semantic: l.index.score(q, id) ?? 0,
+      semantic: regional && mineRegional ? cosine(mineRegional, regional.embedOne(paperText(p.title, p.abstract))) : l.index.score(q, id) ?? 0,
       lexical: lsa && mine ? lexicalSimilarity(mine, lsa.termVector(paperText(p.title, p.abstract))) : 0,
       yearsApart: yearsApart(paper.publishedAt, p.publishedAt),
     }] : [];
