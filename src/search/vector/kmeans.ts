@@ -11,15 +11,46 @@ export function nearest(data: Float32Array, o: number, centroids: Float32Array, 
 }
 
 /**
- * Spherical k-means (cosine) over n unit vectors (row-major n x d): the coarse quantiser of the
- * IVF index. Centroids start at random rows; an emptied cluster takes a random row again.
+ * k-means++ seeding for cosine: each next centre is a row drawn with probability proportional to the
+ * square of its distance (1 - cosine) to the nearest centre so far, so few centres land in one group.
  */
-export async function sphericalKmeans(data: Float32Array, n: number, d: number, k: number, iterations = 10, seed = 7, pause: () => Promise<void> = async () => undefined): Promise<Float32Array> {
+function spreadSeeds(data: Float32Array, n: number, d: number, k: number, rand: () => number, centroids: Float32Array): void {
+  const far = new Float64Array(n).fill(Infinity);
+  let r = Math.floor(rand() * n);
+  for (let c = 0; c < k; c++) {
+    centroids.set(data.subarray(r * d, r * d + d), c * d);
+    let total = 0;
+    for (let i = 0; i < n; i++) {
+      let dot = 0;
+      for (let j = 0; j < d; j++) dot += data[i * d + j]! * centroids[c * d + j]!;
+      const dist = Math.max(0, 1 - dot);
+      if (dist < far[i]!) far[i] = dist;
+      total += far[i]! * far[i]!;
+    }
+    let pick = rand() * total;
+    r = n - 1;
+    for (let i = 0; i < n; i++) {
+      pick -= far[i]! * far[i]!;
+      if (pick <= 0) { r = i; break; }
+    }
+  }
+}
+
+/**
+ * Spherical k-means (cosine) over n unit vectors (row-major n x d): the coarse quantiser of the
+ * IVF index and the regions of regional models. Centroids start at random rows (`random`, the IVF
+ * index's measured setting) or spread by k-means++ (`spread`: a few large groups must each get a
+ * centre of their own); an emptied cluster takes a random row again.
+ */
+export async function sphericalKmeans(data: Float32Array, n: number, d: number, k: number, iterations = 10, seed = 7, pause: () => Promise<void> = async () => undefined, init: 'random' | 'spread' = 'random'): Promise<Float32Array> {
   const rand = seededRandom(seed);
   const centroids = new Float32Array(k * d);
-  for (let c = 0; c < k; c++) {
-    const r = Math.floor(rand() * n);
-    centroids.set(data.subarray(r * d, r * d + d), c * d);
+  if (init === 'spread') spreadSeeds(data, n, d, k, rand, centroids);
+  else {
+    for (let c = 0; c < k; c++) {
+      const r = Math.floor(rand() * n);
+      centroids.set(data.subarray(r * d, r * d + d), c * d);
+    }
   }
   const assign = new Int32Array(n);
   for (let it = 0; it < iterations; it++) {
