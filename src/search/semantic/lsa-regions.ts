@@ -28,13 +28,6 @@ export function regionCount(samplePapers: number, minPerRegion = MIN_REGION_PAPE
   return k >= 2 ? k : 0;
 }
 
-function unit(v: Float32Array, into: Float32Array, at: number): void {
-  let n = 0;
-  for (const x of v) n += x * x;
-  n = Math.sqrt(n) || 1;
-  for (let j = 0; j < v.length; j++) into[at + j] = v[j]! / n;
-}
-
 /**
  * Splits the sample into regions by spherical k-means on the corpus-wide model's vectors and trains
  * one model per region on its members; null when the sample is too small for two regions.
@@ -44,7 +37,7 @@ export async function trainRegions(texts: readonly string[], model: LsaEmbedder,
   if (!k) return null;
   const d = model.dimensions, n = texts.length;
   const data = new Float32Array(n * d);
-  texts.forEach((t, i) => unit(model.embedOne(t), data, i * d));
+  texts.forEach((t, i) => data.set(model.embedOne(t), i * d)); // unit-length already
   const centroids = await sphericalKmeans(data, n, d, k, 10, 7, undefined, 'spread');
   const members: string[][] = Array.from({ length: k }, () => []);
   for (let i = 0; i < n; i++) members[nearest(data, i * d, centroids, k, d)]!.push(texts[i]!);
@@ -72,7 +65,6 @@ export function loadRegions(r: LsaRegions): RegionalModels {
 /** The model of the region nearest to a paper's corpus-wide vector; null when that region has none. */
 export function regionModel(r: RegionalModels, vector: Float32Array): LsaEmbedder | null {
   if (vector.length !== r.dimensions) return null;
-  const v = new Float32Array(vector.length);
-  unit(vector, v, 0);
-  return r.models[nearest(v, 0, r.centroids, r.models.length, r.dimensions)] ?? null;
+  // The largest dot product with the (unit) centres: the vector's own length does not change which.
+  return r.models[nearest(vector, 0, r.centroids, r.models.length, r.dimensions)] ?? null;
 }

@@ -1,6 +1,7 @@
 import { embeddingVectors, type PaperText } from '../../store/embedding-vectors.js';
 import { terms, termOf, words } from '../keyword/tokenize.js';
 import { paperText } from '../vector/embedder.js';
+import { termCounts } from '../vector/lsa-embedder.js';
 import type { RankedPaper } from './semantic-search.js';
 import { explainMatch } from './explain.js';
 import { regionModel } from './lsa-regions.js';
@@ -78,21 +79,25 @@ export async function similarPapers(e: Engine, paperId: string, limit: number): 
   const { candidates: ids, scores: kwScores } = await longTextKeyword(e, plain, pool, l.index.search(q, pool).map((h) => h.rowId), rowId);
   const found = new Map((await embeddingVectors.papersById(e.db, [...ids])).map((p) => [p.id, p]));
   const lsa = l.embedder.lsa?.model ?? null;
-  const mine = lsa ? lsa.termVector(about) : null;
   // The paper's region's own model, when the corpus has regions (see lsa-regions.ts): its cosine
   // tells papers of one field apart better than the corpus-wide model's.
   const regional = l.embedder.lsa?.regions ? regionModel(l.embedder.lsa.regions, q) : null;
-  const mineRegional = regional ? regional.embedOne(about) : null;
+  const aboutCounts = termCounts(about);
+  const mine = lsa ? lsa.termVector(aboutCounts) : null;
+  const mineRegional = regional ? regional.embedOne(aboutCounts) : null;
   // In candidate order (keyword hits, then nearest vectors), as the fusion has always seen them.
   const signals: SimilaritySignals[] = [...ids].flatMap((id) => {
     const p = found.get(id);
-    return p ? [{
+    if (!p) return [];
+    // Tokenized once for both models: tokenizing is most of a candidate's cost.
+    const counts = lsa ? termCounts(paperText(p.title, p.abstract)) : null;
+    return [{
       id: String(id),
       ...(kwScores.has(id) ? { keyword: kwScores.get(id)! } : {}),
-      semantic: regional && mineRegional ? cosine(mineRegional, regional.embedOne(paperText(p.title, p.abstract))) : l.index.score(q, id) ?? 0,
-      lexical: lsa && mine ? lexicalSimilarity(mine, lsa.termVector(paperText(p.title, p.abstract))) : 0,
+      semantic: regional && mineRegional && counts ? cosine(mineRegional, regional.embedOne(counts)) : l.index.score(q, id) ?? 0,
+      lexical: lsa && mine && counts ? lexicalSimilarity(mine, lsa.termVector(counts)) : 0,
       yearsApart: yearsApart(paper.publishedAt, p.publishedAt),
-    }] : [];
+    }];
   });
   const ranked = rankRows(new Map([...similarityScores(signals)].map(([id, sc]) => [Number(id), sc]))).slice(0, n);
   const papers = await toRanked(e, ranked);

@@ -23,12 +23,20 @@ export interface LsaModelData {
   dimensions: number;
 }
 
-/** Counts of each index term (the keyword index's stemmer and stopwords) in a text. */
-function counts(text: string): Map<string, number> {
+/**
+ * Counts of each index term (the keyword index's stemmer and stopwords) in a text. Tokenizing is
+ * most of the cost of embedding one text, so a caller embedding it with several models counts once.
+ */
+export function termCounts(text: string): Map<string, number> {
   const m = new Map<string, number>();
   for (const t of terms(text)) m.set(t, (m.get(t) ?? 0) + 1);
   return m;
 }
+
+/** A text, or its `termCounts`. */
+export type TextOrCounts = string | ReadonlyMap<string, number>;
+
+const counts = (t: TextOrCounts): ReadonlyMap<string, number> => (typeof t === 'string' ? termCounts(t) : t);
 
 /**
  * Latent semantic analysis trained on the instance's own papers: a truncated SVD of the TF-IDF
@@ -48,7 +56,7 @@ export class LsaEmbedder implements Embedder {
 
   /** Trains a model on a corpus (one text per paper, see `paperText`). */
   static train(texts: readonly string[], opts: LsaOptions = {}): LsaEmbedder {
-    const docs = texts.map(counts);
+    const docs = texts.map(termCounts);
     const df = new Map<string, number>();
     for (const d of docs) for (const t of d.keys()) df.set(t, (df.get(t) ?? 0) + 1);
     const vocabulary = new Map<string, number>();
@@ -94,12 +102,12 @@ export class LsaEmbedder implements Embedder {
    * A text's unit-length sparse TF-IDF vector (vocabulary row -> weight): the exact-word view of the
    * same model, which "similar papers" fuses with the LSA cosine (see src/search/similarity/).
    */
-  termVector(text: string): Map<number, number> {
+  termVector(text: TextOrCounts): Map<number, number> {
     return this.weights(counts(text));
   }
 
   /** One text's unit-length vector (zero when it has no known word). */
-  embedOne(text: string): Float32Array {
+  embedOne(text: TextOrCounts): Float32Array {
     const k = this.dimensions;
     const out = new Float64Array(k);
     for (const [i, v] of this.weights(counts(text))) {
