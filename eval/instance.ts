@@ -68,7 +68,7 @@ function regionalRanker(ctx: ModeContext, space: SimilarSpace, texts: readonly s
   const plain = similarRanker(ctx, space, SIMILAR_PAPERS_WEIGHTS, SIMILAR_PAPERS_CANDIDATES);
   const byModel = new Map<LsaEmbedder, Ranker>();
   return async (q) => {
-    const model = regionModel(regions, space.vectors[space.row.get(q.paperId ?? '') ?? -1] ?? new Float32Array(0));
+    const model = regionModel(regions, space.vectors[space.row.get(q.paperId ?? '') ?? -1] ?? new Float32Array(0))?.model;
     if (!model) return plain(q);
     let rank = byModel.get(model);
     if (!rank) {

@@ -9,7 +9,10 @@ import { embeddingModels } from '../src/store/embedding-models.js';
 import { decodeLsa } from '../src/search/semantic/lsa-model-blob.js';
 import { LsaEmbedder } from '../src/search/vector/lsa-embedder.js';
 import { termOf } from '../src/search/keyword/tokenize.js';
-import { MIN_REGION_PAPERS } from '../src/search/semantic/lsa-regions.js';
+import { MIN_REGION_PAPERS, regionModel } from '../src/search/semantic/lsa-regions.js';
+import { lsaModelEmbedder } from '../src/search/semantic/model-embedder.js';
+import { explainMatch } from '../src/search/semantic/explain.js';
+import { paperText } from '../src/search/vector/embedder.js';
 
 const TOPICS = ['translation', 'galaxy'] as const;
 
@@ -59,6 +62,27 @@ for (const backend of backends()) {
         assert.ok(hits);
         assert.equal(hits.length, 10);
         assert.ok(hits.every((h) => field.get(h.paperId) === field.get(id) && h.paperId !== id), hits.map((h) => h.paperId).join());
+      }
+    });
+
+    it('explains a match by the regional model that scored it, its topics named in readable words', async () => {
+      const row = await embeddingModels.active(db.fresh.db);
+      const lsa = lsaModelEmbedder(decodeLsa((await embeddingModels.data(db.fresh.db, row!.id))!)).lsa!;
+      const text = new Map(records.map((r) => [r.id, paperText(r.title, r.abstract)]));
+      for (const id of ['2502.10007', '2502.20011']) {
+        const hits = (await db.engine.similar(id, 5))!;
+        const regional = regionModel(lsa.regions!, lsa.model.embedOne(text.get(id)!));
+        assert.ok(regional, 'the paper\'s region has a model');
+        const mine = regional.model.embedOne(text.get(id)!);
+        for (const h of hits) {
+          const theirs = regional.model.embedOne(text.get(h.paperId)!);
+          assert.deepEqual(h.explanation, explainMatch(text.get(id)!, text.get(h.paperId)!, { a: mine, b: theirs }, regional));
+          assert.ok(h.explanation!.topics.length > 0, `${h.paperId} has topics`);
+          // Stems ("translat") would mean the regional model's terms were not given readable labels.
+          // A topic the two papers barely load on is named by its model's strongest words: the field's.
+          const spelled = new Set([...`${text.get(id)} ${text.get(h.paperId)}`.toLowerCase().split(/[^a-z]+/), ...TOPIC_WORDS[field.get(id)!]!.words]);
+          for (const topic of h.explanation!.topics) for (const w of topic.split(', ')) assert.ok(spelled.has(w), `"${w}" in "${topic}" is a word of the paper's field`);
+        }
       }
     });
   });

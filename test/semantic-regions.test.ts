@@ -27,7 +27,7 @@ describe('regional models', () => {
     const loaded = loadRegions(regions);
     // Every paper of a topic lands in one region, and that region's model knows the topic's words only.
     for (const topic of Object.keys(TOPIC_WORDS)) {
-      const models = new Set(texts.filter((_, i) => topics[i] === topic).map((t) => regionModel(loaded, global.embedOne(t))));
+      const models = new Set(texts.filter((_, i) => topics[i] === topic).map((t) => regionModel(loaded, global.embedOne(t))?.model));
       assert.equal(models.size, 1, `${topic} papers fall in ${models.size} regions`);
       const model: LsaEmbedder | null | undefined = [...models][0];
       assert.ok(model, `${topic} has a model`);

@@ -1,6 +1,7 @@
 import { LsaEmbedder, type LsaModelData } from '../vector/lsa-embedder.js';
 import { nearest, sphericalKmeans } from '../vector/kmeans.js';
 import { SIMILAR_PAPERS_LSA } from '../similarity/similar-papers.js';
+import type { TopicModel } from './explain.js';
 
 /**
  * Regional models: one LSA model per region of the corpus, for the cosine signal of similar papers.
@@ -48,22 +49,26 @@ export async function trainRegions(texts: readonly string[], model: LsaEmbedder,
   return { centroids, models };
 }
 
-/** Loaded regional models: the centres and a ready model per region. */
+/** Loaded regional models: the centres and a ready model per region, with readable words to name its topics. */
 export interface RegionalModels {
   centroids: Float32Array;
   dimensions: number;
   /** Null for a region without a model of its own. */
-  models: Array<LsaEmbedder | null>;
+  models: Array<TopicModel | null>;
 }
 
-/** Ready-to-use regional models from their stored data. */
-export function loadRegions(r: LsaRegions): RegionalModels {
+/**
+ * Ready-to-use regional models from their stored data. A region's terms are a subset of the
+ * corpus-wide model's, so `labelOf` (the corpus-wide model's readable spelling of a term) names them.
+ */
+export function loadRegions(r: LsaRegions, labelOf: (term: string) => string = (t) => t): RegionalModels {
   const dimensions = r.centroids.length / r.models.length;
-  return { centroids: r.centroids, dimensions, models: r.models.map((m) => (m.terms.length ? LsaEmbedder.fromData(m) : null)) };
+  const models = r.models.map((m) => (m.terms.length ? { model: LsaEmbedder.fromData(m), labels: m.terms.map(labelOf) } : null));
+  return { centroids: r.centroids, dimensions, models };
 }
 
 /** The model of the region nearest to a paper's corpus-wide vector; null when that region has none. */
-export function regionModel(r: RegionalModels, vector: Float32Array): LsaEmbedder | null {
+export function regionModel(r: RegionalModels, vector: Float32Array): TopicModel | null {
   if (vector.length !== r.dimensions) return null;
   // The largest dot product with the (unit) centres: the vector's own length does not change which.
   return r.models[nearest(vector, 0, r.centroids, r.models.length, r.dimensions)] ?? null;

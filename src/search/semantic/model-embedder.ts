@@ -24,8 +24,10 @@ export function configuredModel(config: Pick<Config, 'embeddings'>): { kind: 'ls
 /** An embedder for a trained LSA model (never fails: it runs in this process). */
 export function lsaModelEmbedder(stored: StoredLsa): ModelEmbedder {
   const model = LsaEmbedder.fromData(stored.data);
+  const label = new Map(stored.data.terms.map((t, i) => [t, stored.labels[i] ?? t]));
+  const regions = stored.regions ? loadRegions(stored.regions, (t) => label.get(t) ?? t) : null;
   return {
-    kind: 'lsa', name: 'lsa', lsa: { model, labels: stored.labels, regions: stored.regions ? loadRegions(stored.regions) : null },
+    kind: 'lsa', name: 'lsa', lsa: { model, labels: stored.labels, regions },
     async embed(texts) { return { ok: true, vectors: texts.map((t) => model.embedOne(t)) }; },
   };
 }

@@ -84,17 +84,20 @@ export async function similarPapers(e: Engine, paperId: string, limit: number): 
   const regional = l.embedder.lsa?.regions ? regionModel(l.embedder.lsa.regions, q) : null;
   const aboutCounts = termCounts(about);
   const mine = lsa ? lsa.termVector(aboutCounts) : null;
-  const mineRegional = regional ? regional.embedOne(aboutCounts) : null;
+  const mineRegional = regional ? regional.model.embedOne(aboutCounts) : null;
+  const regionalVectors = new Map<number, Float32Array>();
   // In candidate order (keyword hits, then nearest vectors), as the fusion has always seen them.
   const signals: SimilaritySignals[] = [...ids].flatMap((id) => {
     const p = found.get(id);
     if (!p) return [];
     // Tokenized once for both models: tokenizing is most of a candidate's cost.
     const counts = lsa ? termCounts(paperText(p.title, p.abstract)) : null;
+    const theirs = regional && counts ? regional.model.embedOne(counts) : null;
+    if (theirs) regionalVectors.set(id, theirs);
     return [{
       id: String(id),
       ...(kwScores.has(id) ? { keyword: kwScores.get(id)! } : {}),
-      semantic: regional && mineRegional && counts ? cosine(mineRegional, regional.embedOne(counts)) : l.index.score(q, id) ?? 0,
+      semantic: mineRegional && theirs ? cosine(mineRegional, theirs) : l.index.score(q, id) ?? 0,
       lexical: lsa && mine && counts ? lexicalSimilarity(mine, lsa.termVector(counts)) : 0,
       yearsApart: yearsApart(paper.publishedAt, p.publishedAt),
     }];
@@ -102,8 +105,12 @@ export async function similarPapers(e: Engine, paperId: string, limit: number): 
   const ranked = rankRows(new Map([...similarityScores(signals)].map(([id, sc]) => [Number(id), sc]))).slice(0, n);
   const papers = await toRanked(e, ranked);
   return papers.map(({ paperId: pid, title, score, rowId: r, abstract }) => {
+    const text = paperText(title, abstract);
+    // Explained by the model that scored it: the regional model's topics and word rarity when there is one.
+    const theirs = regionalVectors.get(r);
+    if (regional && mineRegional && theirs) return { paperId: pid, title, score, explanation: explainMatch(about, text, { a: mineRegional, b: theirs }, regional) };
     const pv = l.index.vectorOf(r);
-    return { paperId: pid, title, score, explanation: explainMatch(about, paperText(title, abstract), pv ? { a: q, b: pv } : null, l.embedder.lsa) };
+    return { paperId: pid, title, score, explanation: explainMatch(about, text, pv ? { a: q, b: pv } : null, l.embedder.lsa) };
   });
 }
 
