@@ -31,7 +31,7 @@ async function endpointSpace(ctx: ModeContext, client: OpenAiEmbedder): Promise<
   const t0 = performance.now();
   const vectors = await embedAll(client, ctx.imp.papers.map((p) => paperText(p.title, p.abstract)));
   ctx.notes['endpoint'] = { url: client.opts.url, model: client.opts.model, dimensions: vectors[0]?.length ?? 0, embedSeconds: (performance.now() - t0) / 1000 };
-  const space: SimilarSpace = { ...(await corpusRows(ctx)), vectors, embed: async (text) => (await embedAll(client, [text]))[0]!, terms: null };
+  const space: SimilarSpace = { ...(await corpusRows(ctx)), vectors, embed: async (text) => (await embedAll(client, [text]))[0]!, terms: null, chars: null };
   ctx.cache.set('endpoint', space);
   return space;
 }

@@ -6,7 +6,7 @@ import { importCollection } from './imported-collection.js';
 import { modeContext, type ModeContext } from './modes.js';
 import { OptionsError, parseOptions } from './options.js';
 import { scoreRun, type RunScore } from './score.js';
-import { corpusRows, lsaSpace, similarRanker, type SimilarSpace } from './similar-modes.js';
+import { charVectors, corpusRows, lsaSpace, similarRanker, type SimilarSpace } from './similar-modes.js';
 import { trainLsa } from '../src/search/semantic/lsa-training.js';
 import { paperText } from '../src/search/vector/embedder.js';
 import { embeddingVectors } from '../src/store/embedding-vectors.js';
@@ -42,15 +42,18 @@ async function instanceSpace(ctx: ModeContext): Promise<{ space: SimilarSpace; t
     after = page[page.length - 1]!.id;
   }
   const texts: string[] = new Array(ids.length);
+  const titles: string[] = new Array(ids.length);
   for (let i = 0; i < base.ids.length; i++) {
     const p = ctx.papers.get(ids[i]!)!;
     texts[i] = paperText(p.title, p.abstract);
+    titles[i] = p.title;
   }
   const others = await embeddingVectors.papersById(ctx.imp.db, stored.slice(base.ids.length));
   const at = new Map(stored.map((r, i) => [r, i]));
   for (const p of others) {
     const i = at.get(p.id)!;
     texts[i] = paperText(p.title, p.abstract);
+    titles[i] = p.title;
     // The year adjustment needs every candidate's date, as in the product.
     ctx.papers.set(ids[i]!, { id: ids[i]!, title: p.title, abstract: p.abstract ?? '', authors: [], publishedAt: p.publishedAt ?? null });
   }
@@ -59,6 +62,7 @@ async function instanceSpace(ctx: ModeContext): Promise<{ space: SimilarSpace; t
     vectors: texts.map((t) => model.embedOne(t)),
     embed: async (text) => model.embedOne(text),
     terms: { of: texts.map((t) => model.termVector(t)), embed: (text) => model.termVector(text) },
+    chars: trained.stored.chars ? charVectors(trained.stored.chars, texts, titles) : null,
   };
   return { space, texts, regions: regions ? loadRegions(regions) : null, sampled, papers: ids.length };
 }

@@ -6,6 +6,7 @@ import { termOf } from '../src/search/keyword/tokenize.js';
 import { paperText } from '../src/search/vector/embedder.js';
 import { loadRegions, regionCount, regionModel, trainRegions, MAX_REGIONS } from '../src/search/semantic/lsa-regions.js';
 import { decodeLsa, encodeLsa } from '../src/search/semantic/lsa-model-blob.js';
+import { trainCharGrams } from '../src/search/similarity/char-grams.js';
 
 const { records, topicOf } = topicPapers();
 const texts = records.map((r) => paperText(r.title, r.abstract));
@@ -61,5 +62,21 @@ describe('regional models', () => {
     assert.ok(regionModel(loaded, Float32Array.from([0.9, 0.1])), 'near the first centre: its model');
     assert.equal(regionModel(loaded, Float32Array.from([0.1, 0.9])), null, 'near the second centre: no model of its own');
     assert.equal(decodeLsa(encodeLsa({ data, labels: ['protein', 'folding'] })).regions, undefined);
+  });
+
+  it('stores the character n-gram counts after the regional models, and reads blobs without them', () => {
+    const data = { terms: ['protein'], idf: Float32Array.from([1.5]), basis: Float32Array.from([1, 0]), dimensions: 2 };
+    const chars = trainCharGrams(['protein folding pathways', 'folding proteins'], 7);
+    const centroids = Float32Array.from([1, 0, 0, 1]);
+    const back = decodeLsa(encodeLsa({ data, labels: ['protein'], regions: { centroids, models: [data, data] }, chars }));
+    assert.equal(back.regions?.models.length, 2);
+    assert.ok(back.chars);
+    assert.equal(back.chars.n, 7);
+    assert.equal(back.chars.docs, 2);
+    assert.deepEqual(back.chars.df, chars.df);
+    const alone = decodeLsa(encodeLsa({ data, labels: ['protein'], chars }));
+    assert.equal(alone.regions, undefined);
+    assert.deepEqual(alone.chars?.df, chars.df);
+    assert.equal(decodeLsa(encodeLsa({ data, labels: ['protein'] })).chars, undefined, 'an older model: no counts');
   });
 });

@@ -5,6 +5,7 @@ import { topicPapers, topicPaperId } from './helpers/topic-papers.js';
 import { paperRecord } from './helpers/paper-records.js';
 import { embeddedDb, type EmbeddedDb } from './helpers/embedded-db.js';
 import type { SemanticEngine } from '../src/search/semantic/create-semantic-search.js';
+import { SIMILAR_PAPERS_WEIGHTS } from '../src/search/similarity/similar-papers.js';
 
 for (const backend of backends()) {
   describe(`similar papers and recommendations (${backend.name})`, () => {
@@ -95,7 +96,7 @@ for (const backend of backends()) {
       assert.equal(at(near), 0, hits.map((h) => h.paperId).join());
       assert.ok(at(far) > at(near), `${at(far)}`);
       const gap = hits[at(near)]!.score - hits[at(far)]!.score;
-      assert.ok(gap > 0.5, `15 years apart cost ${gap}`);
+      assert.ok(gap > 12 * SIMILAR_PAPERS_WEIGHTS.perYearApart!, `15 years apart cost ${gap}`);
     });
   });
 }

@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  lexicalSimilarity, similarityScores, yearsApart, SIMILAR_PAPERS_LSA, SIMILAR_PAPERS_WEIGHTS, type SimilaritySignals,
+  lexicalSimilarity, similarityScores, yearsApart, SIMILAR_PAPERS_LSA, SIMILAR_PAPERS_WEIGHTS, WORD_SIMILARITY_WEIGHTS, type SimilaritySignals,
 } from '../src/search/similarity/similar-papers.js';
 import { LsaEmbedder } from '../src/search/vector/lsa-embedder.js';
 import { paperText } from '../src/search/vector/embedder.js';
@@ -18,11 +18,24 @@ describe('similarityScores', () => {
 
   it('ranks the candidate that is ahead on every signal first and treats a missing keyword score as 0', () => {
     const c: SimilaritySignals[] = [
-      { id: 'weak', semantic: 0.1, lexical: 0.05 },
-      { id: 'strong', keyword: 12, semantic: 0.9, lexical: 0.6 },
-      { id: 'middle', keyword: 3, semantic: 0.5, lexical: 0.2 },
+      { id: 'weak', semantic: 0.1, lexical: 0.05, chars: 0.1 },
+      { id: 'strong', keyword: 12, semantic: 0.9, lexical: 0.6, chars: 0.5 },
+      { id: 'middle', keyword: 3, semantic: 0.5, lexical: 0.2, chars: 0.2 },
     ];
     assert.deepEqual(fusedRanking(similarityScores(c)), ['strong', 'middle', 'weak']);
+    assert.deepEqual(fusedRanking(similarityScores(c, WORD_SIMILARITY_WEIGHTS)), ['strong', 'middle', 'weak']);
+    const onlyKeyword = { keyword: 1, semantic: 0, lexical: 0 };
+    assert.equal(similarityScores([{ id: 'x', semantic: 0, lexical: 0 }, { id: 'y', keyword: 2, semantic: 0, lexical: 0 }], onlyKeyword).get('x'), -1, 'missing keyword: 0');
+  });
+
+  it('counts the character n-gram signal by its weight, and a candidate without it as 0', () => {
+    const c: SimilaritySignals[] = [
+      { id: 'words', keyword: 9, semantic: 0.5, lexical: 0.5, chars: 0.1 },
+      { id: 'pieces', keyword: 1, semantic: 0.5, lexical: 0.1, chars: 0.6 },
+      { id: 'none', keyword: 1, semantic: 0.5, lexical: 0.1 },
+    ];
+    assert.deepEqual(fusedRanking(similarityScores(c)), ['pieces', 'words', 'none']);
+    assert.deepEqual(fusedRanking(similarityScores(c, WORD_SIMILARITY_WEIGHTS)), ['words', 'none', 'pieces'], 'ignored at weight 0; ties by id');
   });
 
   it('follows the weights: with only the semantic signal counting, the ranking is the cosine order', () => {
@@ -41,7 +54,7 @@ describe('similarityScores', () => {
       { id: 'c', keyword: 1, semantic: 0.7, lexical: 0.3 },
     ];
     const scaled = c.map((x) => ({ ...x, keyword: (x.keyword ?? 0) * 100 }));
-    const a = similarityScores(c), b = similarityScores(scaled);
+    const a = similarityScores(c, WORD_SIMILARITY_WEIGHTS), b = similarityScores(scaled, WORD_SIMILARITY_WEIGHTS);
     for (const [id, v] of a) assert.ok(Math.abs(v - b.get(id)!) < 1e-9);
   });
 
@@ -68,9 +81,11 @@ describe('similarityScores', () => {
     assert.equal(yearsApart('not a date', '2024-06-01'), undefined);
   });
 
-  it('publishes frozen defaults whose weights sum to one', () => {
-    assert.ok(Object.isFrozen(SIMILAR_PAPERS_WEIGHTS) && Object.isFrozen(SIMILAR_PAPERS_LSA));
-    const { keyword, semantic, lexical } = SIMILAR_PAPERS_WEIGHTS;
+  it('publishes frozen defaults: the n-gram weights use the n-grams, the fallback does not', () => {
+    assert.ok(Object.isFrozen(SIMILAR_PAPERS_WEIGHTS) && Object.isFrozen(WORD_SIMILARITY_WEIGHTS) && Object.isFrozen(SIMILAR_PAPERS_LSA));
+    assert.ok((SIMILAR_PAPERS_WEIGHTS.chars ?? 0) > 0 && SIMILAR_PAPERS_WEIGHTS.semantic > 0);
+    assert.equal(WORD_SIMILARITY_WEIGHTS.chars ?? 0, 0);
+    const { keyword, semantic, lexical } = WORD_SIMILARITY_WEIGHTS;
     assert.ok(Math.abs(keyword + semantic + lexical - 1) < 1e-9);
   });
 });

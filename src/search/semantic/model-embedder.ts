@@ -5,13 +5,14 @@ import { LsaEmbedder } from '../vector/lsa-embedder.js';
 import { OpenAiEmbedder, type EmbedOutcome } from '../vector/openai-embedder.js';
 import { decodeLsa, type StoredLsa } from './lsa-model-blob.js';
 import { loadRegions, type RegionalModels } from './lsa-regions.js';
+import type { CharGramTable } from '../similarity/char-grams.js';
 
 /** A stored model ready to embed texts, whichever kind it is; LSA ones also name their topics. */
 export interface ModelEmbedder {
   readonly kind: 'lsa' | 'endpoint';
   readonly name: string;
   embed(texts: readonly string[]): Promise<EmbedOutcome>;
-  readonly lsa: { model: LsaEmbedder; labels: string[]; regions: RegionalModels | null } | null;
+  readonly lsa: { model: LsaEmbedder; labels: string[]; regions: RegionalModels | null; chars: CharGramTable | null } | null;
 }
 
 /** Which model the configuration asks for: the endpoint when PAPERBOY_EMBEDDINGS_URL is set, else LSA. */
@@ -27,7 +28,7 @@ export function lsaModelEmbedder(stored: StoredLsa): ModelEmbedder {
   const label = new Map(stored.data.terms.map((t, i) => [t, stored.labels[i] ?? t]));
   const regions = stored.regions ? loadRegions(stored.regions, (t) => label.get(t) ?? t) : null;
   return {
-    kind: 'lsa', name: 'lsa', lsa: { model, labels: stored.labels, regions },
+    kind: 'lsa', name: 'lsa', lsa: { model, labels: stored.labels, regions, chars: stored.chars ?? null },
     async embed(texts) { return { ok: true, vectors: texts.map((t) => model.embedOne(t)) }; },
   };
 }

@@ -6,7 +6,8 @@ import type { RankedPaper } from './semantic-search.js';
 import { explainMatch } from './explain.js';
 import { regionModel } from './lsa-regions.js';
 import { cosine } from '../vector/cosine.js';
-import { SIMILAR_PAPERS_CANDIDATES, lexicalSimilarity, similarityScores, yearsApart, type SimilaritySignals } from '../similarity/similar-papers.js';
+import { SIMILAR_PAPERS_CANDIDATES, SIMILAR_PAPERS_WEIGHTS, WORD_SIMILARITY_WEIGHTS, lexicalSimilarity, similarityScores, yearsApart, type SimilaritySignals } from '../similarity/similar-papers.js';
+import { charGramCounts, charGramVector } from '../similarity/char-grams.js';
 import type { Loaded } from './semantic-state.js';
 import { fuseRows, longTextKeyword, rankRows, toRanked, type Engine, type RowScores } from './semantic-engine.js';
 
@@ -59,10 +60,11 @@ const CANDIDATES_PER_SIGNAL = Math.min(100, SIMILAR_PAPERS_CANDIDATES);
 /**
  * Papers most like one paper, scored the way the eval measured on CSFCube (src/search/similarity):
  * candidates are the best CANDIDATES_PER_SIGNAL of the keyword index (BM25F of the paper's
- * strongest SIMILAR_PAPERS_CANDIDATE_TERMS words) and of the vector index; each gets its BM25F score
- * for the whole title and abstract (any word), its LSA cosine (under the paper's region's model when
- * the corpus has regions) and its TF-IDF cosine with the paper,
- * and `similarityScores` fuses the three by z-scores, less a little for each year between the two.
+ * strongest SIMILAR_PAPERS_CANDIDATE_TERMS words) and of the vector index; each gets its LSA cosine
+ * with the paper (under the paper's region's model when the corpus has regions) and the cosines of
+ * their texts' and titles' character n-grams, and `similarityScores` fuses them by z-scores, less a
+ * little for each year between the two. A model trained before the n-gram counts existed has none:
+ * its candidates get the word signals instead (BM25F for the whole text, TF-IDF cosine).
  */
 export async function similarPapers(e: Engine, paperId: string, limit: number): Promise<RankedPaper[] | null> {
   const rowId = (await embeddingVectors.rowIds(e.db, [paperId])).get(paperId);
@@ -76,22 +78,30 @@ export async function similarPapers(e: Engine, paperId: string, limit: number): 
   if (!l || !q) return rankFor(e, null, null, `${paper.title}\n${paper.abstract ?? ''}`, about, new Set([rowId]), n);
   const pool = Math.max(CANDIDATES_PER_SIGNAL, n + 1);
   const plain = words(`${paper.title}\n${paper.abstract ?? ''}`).join(' ');
-  const { candidates: ids, scores: kwScores } = await longTextKeyword(e, plain, pool, l.index.search(q, pool).map((h) => h.rowId), rowId);
+  const grams = l.embedder.lsa?.chars ?? null;
+  // A model trained before character n-grams existed keeps the word signals they replaced.
+  const weights = grams ? SIMILAR_PAPERS_WEIGHTS : WORD_SIMILARITY_WEIGHTS;
+  const vectorRows = l.index.search(q, pool).map((h) => h.rowId);
+  const { candidates: ids, scores: kwScores } = await longTextKeyword(e, plain, pool, vectorRows, rowId, weights.keyword !== 0);
   const found = new Map((await embeddingVectors.papersById(e.db, [...ids])).map((p) => [p.id, p]));
   const lsa = l.embedder.lsa?.model ?? null;
   // The paper's region's own model, when the corpus has regions (see lsa-regions.ts): its cosine
   // tells papers of one field apart better than the corpus-wide model's.
   const regional = l.embedder.lsa?.regions ? regionModel(l.embedder.lsa.regions, q) : null;
   const aboutCounts = termCounts(about);
-  const mine = lsa ? lsa.termVector(aboutCounts) : null;
+  const mine = lsa && weights.lexical ? lsa.termVector(aboutCounts) : null;
   const mineRegional = regional ? regional.model.embedOne(aboutCounts) : null;
+  const gramsOf = (text: string): Map<number, number> => charGramVector(grams!, charGramCounts(text, grams!.n));
+  const mineGrams = grams ? gramsOf(about) : null;
+  const mineTitle = grams ? gramsOf(paper.title) : null;
   const regionalVectors = new Map<number, Float32Array>();
   // In candidate order (keyword hits, then nearest vectors), as the fusion has always seen them.
   const signals: SimilaritySignals[] = [...ids].flatMap((id) => {
     const p = found.get(id);
     if (!p) return [];
-    // Tokenized once for both models: tokenizing is most of a candidate's cost.
-    const counts = lsa ? termCounts(paperText(p.title, p.abstract)) : null;
+    const text = paperText(p.title, p.abstract);
+    // Tokenized once for both word models: tokenizing is a large part of a candidate's cost.
+    const counts = mine || regional ? termCounts(text) : null;
     const theirs = regional && counts ? regional.model.embedOne(counts) : null;
     if (theirs) regionalVectors.set(id, theirs);
     return [{
@@ -99,10 +109,11 @@ export async function similarPapers(e: Engine, paperId: string, limit: number): 
       ...(kwScores.has(id) ? { keyword: kwScores.get(id)! } : {}),
       semantic: mineRegional && theirs ? cosine(mineRegional, theirs) : l.index.score(q, id) ?? 0,
       lexical: lsa && mine && counts ? lexicalSimilarity(mine, lsa.termVector(counts)) : 0,
+      ...(mineGrams && mineTitle ? { chars: lexicalSimilarity(mineGrams, gramsOf(text)), titleChars: lexicalSimilarity(mineTitle, gramsOf(p.title)) } : {}),
       yearsApart: yearsApart(paper.publishedAt, p.publishedAt),
     }];
   });
-  const ranked = rankRows(new Map([...similarityScores(signals)].map(([id, sc]) => [Number(id), sc]))).slice(0, n);
+  const ranked = rankRows(new Map([...similarityScores(signals, weights)].map(([id, sc]) => [Number(id), sc]))).slice(0, n);
   const papers = await toRanked(e, ranked);
   return papers.map(({ paperId: pid, title, score, rowId: r, abstract }) => {
     const text = paperText(title, abstract);

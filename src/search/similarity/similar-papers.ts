@@ -7,6 +7,9 @@ import { scoreFusion } from '../vector/fusion.js';
  *   (any-word mode); absent when the candidate matched no word (counts as 0),
  * - `semantic`: cosine of the two papers' LSA vectors,
  * - `lexical`: cosine of the two papers' TF-IDF term vectors (`lexicalSimilarity`),
+ * - `chars`: cosine of their character n-gram TF-IDF vectors (`charGramVector`); absent without a
+ *   gram table (a model trained before there was one; counts as 0),
+ * - `titleChars`: the same for the two titles alone (a title is the paper's own summary),
  * - `yearsApart`: how far apart the two papers were published, in years (`yearsApart`); absent when
  *   either date is unknown (no adjustment).
  */
@@ -15,6 +18,8 @@ export interface SimilaritySignals {
   keyword?: number;
   semantic: number;
   lexical: number;
+  chars?: number;
+  titleChars?: number;
   yearsApart?: number;
 }
 
@@ -23,19 +28,30 @@ export interface SimilarityWeights {
   keyword: number;
   semantic: number;
   lexical: number;
+  /** Character n-grams (0 or absent: not used). */
+  chars?: number;
+  /** Character n-grams of the titles alone (0 or absent: not used). */
+  titleChars?: number;
   /** Subtracted from the fused score per year between the two papers (0 = time plays no part). */
   perYearApart?: number;
 }
 
 /**
- * Weights chosen on the CSFCube dev fold (see eval/similar-modes.ts): the LSA cosine carries most of
- * the ranking, BM25 and exact-word cosine correct it where the words match closely. Papers of the same
- * period are likelier to be related (in CSFCube's judgments a candidate ten or more years older than the
- * query is relevant a fifth as often as a contemporary), so each year apart costs 0.05 (z-score units),
- * the dev fold's best of 0-0.15 (`node dist/eval/year-sweep.js`): +0.7 MAP on dev, +1.0 on the test
- * folds; every cost from 0.01 to 0.15 gains on both.
+ * Weights chosen on the CSFCube dev fold (`node dist/eval/similar-sweep.js` prints the grid, by the
+ * dev fold's MAP + NDCG%20): the LSA cosine carries most of the ranking; the character n-gram cosines
+ * of the whole texts and of the titles (char-grams.ts) correct it where the papers share long technical
+ * words or pieces of them. With the n-grams in, BM25F and the word TF-IDF cosine lowered the dev fold's
+ * scores at every weight tried, so they count 0 (the keyword index still supplies half the candidates).
+ * Papers of the same period are likelier to be related (in CSFCube's judgments a candidate ten or more
+ * years older than the query is relevant a fifth as often as a contemporary): each year apart costs 0.05.
  */
-export const SIMILAR_PAPERS_WEIGHTS: Readonly<SimilarityWeights> = Object.freeze({ keyword: 0.25, semantic: 0.6, lexical: 0.15, perYearApart: 0.05 });
+export const SIMILAR_PAPERS_WEIGHTS: Readonly<SimilarityWeights> = Object.freeze({ keyword: 0, semantic: 0.6, lexical: 0, chars: 0.075, titleChars: 0.05, perYearApart: 0.05 });
+
+/**
+ * The weights for a model without character n-gram counts (trained by an older version, until it is
+ * retrained or `paperboy reindex` runs): BM25F and the word TF-IDF cosine, the dev fold's best before.
+ */
+export const WORD_SIMILARITY_WEIGHTS: Readonly<SimilarityWeights> = Object.freeze({ keyword: 0.25, semantic: 0.6, lexical: 0.15, chars: 0, perYearApart: 0.05 });
 
 const DAY_MS = 86_400_000;
 
@@ -78,6 +94,8 @@ export function similarityScores(candidates: readonly SimilaritySignals[], weigh
     { scores: keyword, weight: weights.keyword, missing: 0 },
     { scores: new Map(candidates.map((c) => [c.id, c.semantic])), weight: weights.semantic },
     { scores: new Map(candidates.map((c) => [c.id, c.lexical])), weight: weights.lexical },
+    { scores: new Map(candidates.map((c) => [c.id, c.chars ?? 0])), weight: weights.chars ?? 0 },
+    { scores: new Map(candidates.map((c) => [c.id, c.titleChars ?? 0])), weight: weights.titleChars ?? 0 },
   ]);
   const perYear = weights.perYearApart ?? 0;
   if (perYear) for (const c of candidates) if (c.yearsApart !== undefined) fused.set(c.id, fused.get(c.id)! - perYear * c.yearsApart);
