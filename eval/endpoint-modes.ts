@@ -4,7 +4,7 @@ import { OpenAiEmbedder } from '../src/search/vector/openai-embedder.js';
 import { cosine } from '../src/search/vector/cosine.js';
 import { fusedRanking, scoreFusion } from '../src/search/vector/fusion.js';
 import { FUSION_WEIGHTS } from '../src/search/semantic/semantic-engine.js';
-import { SIMILAR_PAPERS_CANDIDATES, SIMILAR_PAPERS_WEIGHTS } from '../src/search/similarity/similar-papers.js';
+import { SIMILAR_PAPERS_CANDIDATES, WORD_SIMILARITY_WEIGHTS } from '../src/search/similarity/similar-papers.js';
 import { DataError, type EvalQuery } from './collection.js';
 import { DEPTH, queryText, type Mode, type ModeContext } from './modes.js';
 import { orderPool, type Ranker } from './ranking.js';
@@ -86,7 +86,7 @@ export function endpointModes(e: EmbeddingsConfig): Mode[] {
     {
       name: 'endpoint-similar',
       about: `similar papers with the vectors of ${name}`,
-      build: async (ctx) => similarRanker(ctx, await endpointSpace(ctx, client), SIMILAR_PAPERS_WEIGHTS, SIMILAR_PAPERS_CANDIDATES),
+      build: async (ctx) => similarRanker(ctx, await endpointSpace(ctx, client), WORD_SIMILARITY_WEIGHTS, SIMILAR_PAPERS_CANDIDATES),
     },
   ];
 }

@@ -7,6 +7,7 @@ import { paperText } from '../src/search/vector/embedder.js';
 import { loadRegions, regionCount, regionModel, trainRegions, MAX_REGIONS } from '../src/search/semantic/lsa-regions.js';
 import { decodeLsa, encodeLsa } from '../src/search/semantic/lsa-model-blob.js';
 import { trainCharGrams } from '../src/search/similarity/char-grams.js';
+import { lsaModelEmbedder } from '../src/search/semantic/model-embedder.js';
 
 const { records, topicOf } = topicPapers();
 const texts = records.map((r) => paperText(r.title, r.abstract));
@@ -78,5 +79,8 @@ describe('regional models', () => {
     assert.equal(alone.regions, undefined);
     assert.deepEqual(alone.chars?.df, chars.df);
     assert.equal(decodeLsa(encodeLsa({ data, labels: ['protein'] })).chars, undefined, 'an older model: no counts');
+    // What similar papers looks at to choose between the n-gram and the word weights.
+    assert.equal(lsaModelEmbedder(decodeLsa(encodeLsa({ data, labels: ['protein'] }))).lsa?.chars, null);
+    assert.deepEqual(lsaModelEmbedder(back).lsa?.chars?.df, chars.df);
   });
 });

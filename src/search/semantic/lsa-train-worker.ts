@@ -7,8 +7,9 @@ import { trainCharGrams } from '../similarity/char-grams.js';
 
 /**
  * The LSA training thread: trains on the texts it is sent (the corpus-wide model, then one model per
- * region when the sample is big enough, and the character n-gram counts of similar papers) and posts the models back (their arrays transferred, not
- * copied), so a server keeps answering requests during the minute training takes.
+ * region when the sample is big enough, and the character n-gram counts of similar papers) and posts
+ * them back (their arrays transferred, not copied), so a server keeps answering requests during the
+ * minute training takes.
  */
 parentPort?.once('message', (texts: string[]) => {
   void (async () => {

@@ -57,8 +57,9 @@ export function fuseRows(l: Loaded, q: Float32Array, kw: RowScores, vec: RowScor
  * Keyword scores for a long text (a pasted abstract, a paper's own title and abstract; plain words):
  * the candidates are the keyword index's best `pool` for the text's strongest
  * SIMILAR_PAPERS_CANDIDATE_TERMS words plus `vectorRows`, and each gets its exact any-word BM25F for
- * the whole text (absent: no word matched; none at all when `score` is false). Ranking the corpus by every word of an abstract would
- * read the commonest words' whole postings lists, ~100 ms at 1,000,000 papers.
+ * the whole text (absent: no word matched; none at all when `score` is false, for a caller that does
+ * not weigh them). Ranking the corpus by every word of an abstract would read the commonest words'
+ * whole postings lists, ~100 ms at 1,000,000 papers.
  */
 export async function longTextKeyword(e: Engine, plain: string, pool: number, vectorRows: Iterable<number>, exclude?: number, score = true): Promise<{ candidates: Set<number>; scores: RowScores }> {
   const top = plain ? await e.keyword.topRows(plain, pool, SIMILAR_PAPERS_CANDIDATE_TERMS) : [];

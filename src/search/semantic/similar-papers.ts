@@ -91,9 +91,9 @@ export async function similarPapers(e: Engine, paperId: string, limit: number): 
   const aboutCounts = termCounts(about);
   const mine = lsa && weights.lexical ? lsa.termVector(aboutCounts) : null;
   const mineRegional = regional ? regional.model.embedOne(aboutCounts) : null;
-  const gramsOf = (text: string): Map<number, number> => charGramVector(grams!, charGramCounts(text, grams!.n));
-  const mineGrams = grams ? gramsOf(about) : null;
-  const mineTitle = grams ? gramsOf(paper.title) : null;
+  const gramsOf = grams ? (text: string): Map<number, number> => charGramVector(grams, charGramCounts(text, grams.n)) : null;
+  const mineGrams = gramsOf?.(about) ?? null;
+  const mineTitle = gramsOf?.(paper.title) ?? null;
   const regionalVectors = new Map<number, Float32Array>();
   // In candidate order (keyword hits, then nearest vectors), as the fusion has always seen them.
   const signals: SimilaritySignals[] = [...ids].flatMap((id) => {
@@ -109,7 +109,7 @@ export async function similarPapers(e: Engine, paperId: string, limit: number): 
       ...(kwScores.has(id) ? { keyword: kwScores.get(id)! } : {}),
       semantic: mineRegional && theirs ? cosine(mineRegional, theirs) : l.index.score(q, id) ?? 0,
       lexical: lsa && mine && counts ? lexicalSimilarity(mine, lsa.termVector(counts)) : 0,
-      ...(mineGrams && mineTitle ? { chars: lexicalSimilarity(mineGrams, gramsOf(text)), titleChars: lexicalSimilarity(mineTitle, gramsOf(p.title)) } : {}),
+      ...(gramsOf && mineGrams && mineTitle ? { chars: lexicalSimilarity(mineGrams, gramsOf(text)), titleChars: lexicalSimilarity(mineTitle, gramsOf(p.title)) } : {}),
       yearsApart: yearsApart(paper.publishedAt, p.publishedAt),
     }];
   });
