@@ -14,6 +14,7 @@ import { KeywordIndex } from '../src/search/keyword/keyword-index.js';
 import { createSemanticSearch, type SemanticEngine } from '../src/search/semantic/create-semantic-search.js';
 import { upsertRecords } from '../src/store/papers-write.js';
 import { embeddingModels } from '../src/store/embedding-models.js';
+import { decodeLsa, encodeLsa } from '../src/search/semantic/lsa-model-blob.js';
 import { startEmbedJob } from '../src/jobs/embed-job-timer.js';
 
 const BIN = fileURLToPath(new URL('../../bin/paperboy.js', import.meta.url));
@@ -88,6 +89,22 @@ for (const backend of backends()) {
       const exact = await engine.search('antibody docking enzyme ligands', { mode: 'hybrid', limit: 1 });
       assert.ok(exact.ok);
       assert.equal(exact.hits[0]?.paperId, '2510.00042');
+    });
+
+    it('rebuilds a model an older version trained without character n-gram counts, serving the old one meanwhile', async () => {
+      const before = (await embeddingModels.active(fresh.db))!;
+      const stored = decodeLsa((await embeddingModels.data(fresh.db, before.id))!);
+      assert.ok(stored.chars, 'this version stores the counts');
+      const older = await embeddingModels.create(fresh.db, {
+        kind: 'lsa', name: before.name, dimensions: before.dimensions, trainedOn: before.trainedOn, data: encodeLsa({ data: stored.data, labels: stored.labels }),
+      });
+      await embeddingModels.activate(fresh.db, older);
+      const run = await engine.embedPending();
+      assert.deepEqual([run.rebuilt, run.problem], [true, undefined]);
+      const now = (await embeddingModels.active(fresh.db))!;
+      assert.ok(now.id > older);
+      assert.equal(decodeLsa((await embeddingModels.data(fresh.db, now.id))!).chars?.docs, now.trainedOn);
+      assert.equal((await engine.embedPending()).rebuilt, false, 'once is enough');
     });
 
     it('runs on a timer in serve and stops cleanly', async () => {

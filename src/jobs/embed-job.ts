@@ -5,7 +5,8 @@ import { embeddingModels, type EmbeddingModelRow } from '../store/embedding-mode
 import { embeddingVectors, type PaperText } from '../store/embedding-vectors.js';
 import { paperText } from '../search/vector/embedder.js';
 import { encodeVector } from '../search/vector/quantize.js';
-import { encodeLsa } from '../search/semantic/lsa-model-blob.js';
+import { encodeLsa, lsaBlobParts } from '../search/semantic/lsa-model-blob.js';
+import { CHAR_GRAM_LENGTH } from '../search/similarity/char-grams.js';
 import { trainLsa } from '../search/semantic/lsa-training.js';
 import { configuredModel, embedderFor, endpointModelEmbedder, lsaModelEmbedder, type ModelEmbedder } from '../search/semantic/model-embedder.js';
 
@@ -41,10 +42,29 @@ async function embedAndWrite(db: Db, model: EmbeddingModelRow, embedder: ModelEm
   return null;
 }
 
-/** Whether the active model no longer fits: another kind configured, or (LSA) the corpus doubled since training. */
+/** LSA models known to hold this version's parts, by model id: the check reads a model's data once per process. */
+const currentLsa = new Map<number, boolean>();
+
+/**
+ * Whether an LSA model holds the character n-gram counts similar papers now ranks with (of the length
+ * it uses). A model trained by an older version lacks them, and its papers get the word signals,
+ * which score lower: it is rebuilt, while search keeps using it until the new one is ready.
+ */
+async function isCurrentLsa(db: Db, row: EmbeddingModelRow): Promise<boolean> {
+  let current = currentLsa.get(row.id);
+  if (current === undefined) {
+    const blob = await embeddingModels.data(db, row.id);
+    current = blob !== null && lsaBlobParts(blob).chars?.n === CHAR_GRAM_LENGTH;
+    currentLsa.set(row.id, current);
+  }
+  return current;
+}
+
+/** Whether the active model no longer fits: another kind configured, or (LSA) the corpus doubled since training or an older version trained it. */
 async function rebuildDue(db: Db, active: EmbeddingModelRow | null, want: { kind: string; name: string }): Promise<boolean> {
   if (!active || active.kind !== want.kind || active.name !== want.name) return true;
-  return want.kind === 'lsa' && (await embeddingModels.paperCount(db)) >= 2 * Math.max(1, active.trainedOn);
+  if (want.kind !== 'lsa') return false;
+  return (await embeddingModels.paperCount(db)) >= 2 * Math.max(1, active.trainedOn) || !(await isCurrentLsa(db, active));
 }
 
 /** Starts (or resumes) building a model of the configured kind and embeds every paper with it, then activates it. */
@@ -93,7 +113,7 @@ async function buildModel(deps: EmbedJobDeps, want: { kind: 'lsa' | 'endpoint'; 
 
 /**
  * One run of the embedding job: builds a model when none fits the configuration (or the LSA
- * corpus has doubled, or `rebuild` asks), then embeds every queued new or changed paper with the
+ * corpus has doubled, or an older version trained the LSA model, or `rebuild` asks), then embeds every queued new or changed paper with the
  * active model. Failures are reported in the summary, never thrown; queued papers stay queued.
  */
 export async function runEmbedJob(deps: EmbedJobDeps, opts: { rebuild?: boolean } = {}): Promise<EmbedRunSummary> {

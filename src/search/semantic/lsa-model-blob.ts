@@ -40,6 +40,12 @@ export function encodeLsa(m: StoredLsa): Buffer {
   return out;
 }
 
+/** The parts a blob holds, from its header alone (no arrays are read). */
+export function lsaBlobParts(buf: Buffer): { regions: number; chars: { n: number } | null } {
+  const header = JSON.parse(buf.subarray(4, 4 + buf.readUInt32LE(0)).toString('utf8')) as { regions?: number; chars?: { n: number } };
+  return { regions: header.regions ?? 0, chars: header.chars ? { n: header.chars.n } : null };
+}
+
 /** Reads a blob written by `encodeLsa` (arrays are copied, so the driver's buffer can go). */
 export function decodeLsa(buf: Buffer): StoredLsa {
   const len = buf.readUInt32LE(0);
