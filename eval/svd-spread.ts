@@ -1,13 +1,7 @@
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { loadCollection } from './collection.js';
-import { importCollection } from './imported-collection.js';
-import { modeContext } from './modes.js';
-import { OptionsError, parseOptions } from './options.js';
 import { scoreRun } from './score.js';
-import { lsaSpace, similarRanker } from './similar-modes.js';
+import { runCsfcubeStudy } from './csfcube-script.js';
+import { similarRanker } from './similar-modes.js';
 import { LsaEmbedder } from '../src/search/vector/lsa-embedder.js';
-import { paperText } from '../src/search/vector/embedder.js';
 import { SIMILAR_PAPERS_CANDIDATES, SIMILAR_PAPERS_LSA, SIMILAR_PAPERS_WEIGHTS, WORD_SIMILARITY_WEIGHTS } from '../src/search/similarity/similar-papers.js';
 
 // `node dist/eval/svd-spread.js [--data DIR]`: how much the CSFCube figures of similar papers owe to
@@ -15,37 +9,20 @@ import { SIMILAR_PAPERS_CANDIDATES, SIMILAR_PAPERS_LSA, SIMILAR_PAPERS_WEIGHTS, 
 // iterations (what `npm run eval` reports); here the same settings with seeds 1-5, then with 32 and 64
 // iterations, where the SVD has converged and the seed no longer matters (~1.5 minutes).
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const pct = (v: number): string => (v * 100).toFixed(2);
 
-async function main(): Promise<void> {
-  const opts = parseOptions(process.argv.slice(2), root);
-  if (opts === 'help') return;
-  const c = loadCollection(opts.dataDir, 'csfcube');
-  const imp = await importCollection(c);
-  try {
-    const ctx = modeContext(c, imp);
-    const base = await lsaSpace(ctx);
-    const texts = ctx.imp.papers.map((p) => paperText(p.title, p.abstract));
-    console.log('seed iterations | n-grams: test MAP NDCG%20, dev MAP NDCG%20 | words: test MAP NDCG%20');
-    const runs: Array<[number, number]> = [[1, 8], [2, 8], [3, 8], [4, 8], [5, 8], [1, 32], [2, 32], [1, 64]];
-    for (const [seed, iterations] of runs) {
-      const model = LsaEmbedder.train(texts, { ...SIMILAR_PAPERS_LSA, seed, iterations });
-      const space = {
-        ...base, vectors: texts.map((t) => model.embedOne(t)), embed: async (t: string) => model.embedOne(t),
-        terms: { of: texts.map((t) => model.termVector(t)), embed: (t: string) => model.termVector(t) },
-      };
-      const s = await scoreRun(c, similarRanker(ctx, space, SIMILAR_PAPERS_WEIGHTS, SIMILAR_PAPERS_CANDIDATES));
-      const w = await scoreRun(c, similarRanker(ctx, space, WORD_SIMILARITY_WEIGHTS, SIMILAR_PAPERS_CANDIDATES));
-      const mark = seed === 1 && iterations === 8 ? '  <- product' : '';
-      console.log(`${String(seed).padStart(4)} ${String(iterations).padStart(10)} | ${pct(s.test.map)} ${pct(s.test.ndcg)}, ${pct(s.dev!.map)} ${pct(s.dev!.ndcg)} | ${pct(w.test.map)} ${pct(w.test.ndcg)}${mark}`);
-    }
-  } finally {
-    await imp.drop();
+runCsfcubeStudy('svd-spread', async ({ c, ctx, base, texts }) => {
+  console.log('seed iterations | n-grams: test MAP NDCG%20, dev MAP NDCG%20 | words: test MAP NDCG%20');
+  const runs: Array<[number, number]> = [[1, 8], [2, 8], [3, 8], [4, 8], [5, 8], [1, 32], [2, 32], [1, 64]];
+  for (const [seed, iterations] of runs) {
+    const model = LsaEmbedder.train(texts, { ...SIMILAR_PAPERS_LSA, seed, iterations });
+    const space = {
+      ...base, vectors: texts.map((t) => model.embedOne(t)), embed: async (t: string) => model.embedOne(t),
+      terms: { of: texts.map((t) => model.termVector(t)), embed: (t: string) => model.termVector(t) },
+    };
+    const s = await scoreRun(c, similarRanker(ctx, space, SIMILAR_PAPERS_WEIGHTS, SIMILAR_PAPERS_CANDIDATES));
+    const w = await scoreRun(c, similarRanker(ctx, space, WORD_SIMILARITY_WEIGHTS, SIMILAR_PAPERS_CANDIDATES));
+    const mark = seed === 1 && iterations === 8 ? '  <- product' : '';
+    console.log(`${String(seed).padStart(4)} ${String(iterations).padStart(10)} | ${pct(s.test.map)} ${pct(s.test.ndcg)}, ${pct(s.dev!.map)} ${pct(s.dev!.ndcg)} | ${pct(w.test.map)} ${pct(w.test.ndcg)}${mark}`);
   }
-}
-
-main().catch((err: unknown) => {
-  process.stderr.write(`svd-spread: ${err instanceof OptionsError ? err.message : err instanceof Error ? err.stack : String(err)}\n`);
-  process.exitCode = 1;
 });
