@@ -4,11 +4,11 @@ import { OpenAiEmbedder } from '../src/search/vector/openai-embedder.js';
 import { cosine } from '../src/search/vector/cosine.js';
 import { fusedRanking, scoreFusion } from '../src/search/vector/fusion.js';
 import { FUSION_WEIGHTS } from '../src/search/semantic/semantic-engine.js';
-import { SIMILAR_PAPERS_CANDIDATES, WORD_SIMILARITY_WEIGHTS } from '../src/search/similarity/similar-papers.js';
+import { SIMILAR_PAPERS_CANDIDATES, SIMILAR_PAPERS_WEIGHTS } from '../src/search/similarity/similar-papers.js';
 import { DataError, type EvalQuery } from './collection.js';
 import { DEPTH, queryText, type Mode, type ModeContext } from './modes.js';
 import { orderPool, type Ranker } from './ranking.js';
-import { corpusRows, similarRanker, type SimilarSpace } from './similar-modes.js';
+import { charSpace, corpusRows, similarRanker, type SimilarSpace } from './similar-modes.js';
 
 const log = (line: string): void => { process.stderr.write(`[eval] ${line}\n`); };
 
@@ -31,7 +31,7 @@ async function endpointSpace(ctx: ModeContext, client: OpenAiEmbedder): Promise<
   const t0 = performance.now();
   const vectors = await embedAll(client, ctx.imp.papers.map((p) => paperText(p.title, p.abstract)));
   ctx.notes['endpoint'] = { url: client.opts.url, model: client.opts.model, dimensions: vectors[0]?.length ?? 0, embedSeconds: (performance.now() - t0) / 1000 };
-  const space: SimilarSpace = { ...(await corpusRows(ctx)), vectors, embed: async (text) => (await embedAll(client, [text]))[0]!, terms: null, chars: null };
+  const space: SimilarSpace = { ...(await corpusRows(ctx)), vectors, embed: async (text) => (await embedAll(client, [text]))[0]!, terms: null, chars: charSpace(ctx) };
   ctx.cache.set('endpoint', space);
   return space;
 }
@@ -56,7 +56,7 @@ function ranker(fused: (q: EvalQuery) => Promise<string[]>): Ranker {
  * Modes that rank with an OpenAI-compatible embeddings service (PAPERBOY_EMBEDDINGS_URL/MODEL/API_KEY,
  * as `serve` would use it), so an admin can measure a model on the same judgments before choosing
  * it: alone, in the search box's hybrid, and in similar papers (where, as in the product, the
- * TF-IDF signal needs the built-in model and counts 0).
+ * service's cosine takes the LSA cosine's place beside the character n-grams).
  */
 export function endpointModes(e: EmbeddingsConfig): Mode[] {
   if (!e.url) return [];
@@ -85,8 +85,8 @@ export function endpointModes(e: EmbeddingsConfig): Mode[] {
     },
     {
       name: 'endpoint-similar',
-      about: `similar papers with the vectors of ${name}`,
-      build: async (ctx) => similarRanker(ctx, await endpointSpace(ctx, client), WORD_SIMILARITY_WEIGHTS, SIMILAR_PAPERS_CANDIDATES),
+      about: `similar papers with the vectors of ${name} in the LSA cosine's place (character n-grams, titles and time as in "similar")`,
+      build: async (ctx) => similarRanker(ctx, await endpointSpace(ctx, client), SIMILAR_PAPERS_WEIGHTS, SIMILAR_PAPERS_CANDIDATES),
     },
   ];
 }

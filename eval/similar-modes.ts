@@ -66,6 +66,16 @@ export function charVectors(table: CharGramTable, texts: readonly string[], titl
   return { text: lazy(texts), title: lazy(titles), embed };
 }
 
+/** The collection's character n-gram vectors, counted on all its papers (a small instance's sample), once per collection. */
+export function charSpace(ctx: ModeContext): CharSpace {
+  const hit = ctx.cache.get('chars') as CharSpace | undefined;
+  if (hit) return hit;
+  const texts = ctx.imp.papers.map((p) => paperText(p.title, p.abstract));
+  const chars = charVectors(trainCharGrams(texts), texts, ctx.imp.papers.map((p) => p.title));
+  ctx.cache.set('chars', chars);
+  return chars;
+}
+
 /** The corpus model "similar papers" uses (SIMILAR_PAPERS_LSA), trained once per collection. */
 export async function lsaSpace(ctx: ModeContext): Promise<SimilarSpace> {
   const hit = ctx.cache.get('similar') as SimilarSpace | undefined;
@@ -76,7 +86,7 @@ export async function lsaSpace(ctx: ModeContext): Promise<SimilarSpace> {
   const t1 = performance.now();
   const vectors = texts.map((t) => model.embedOne(t));
   const of = texts.map((t) => model.termVector(t));
-  const chars = charVectors(trainCharGrams(texts), texts, ctx.imp.papers.map((p) => p.title));
+  const chars = charSpace(ctx);
   const t2 = performance.now();
   ctx.notes['similarLsa'] = { ...SIMILAR_PAPERS_LSA, vocabulary: model.vocabulary.size, trainSeconds: (t1 - t0) / 1000, embedMsPerPaper: (t2 - t1) / texts.length };
   const s: SimilarSpace = {

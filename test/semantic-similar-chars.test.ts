@@ -2,18 +2,13 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { backends } from './helpers/databases.js';
 import { topicPapers } from './helpers/topic-papers.js';
-import { paperRecord } from './helpers/paper-records.js';
+import { CHAR_TWINS } from './helpers/char-twins.js';
 import { embeddedDb, type EmbeddedDb } from './helpers/embedded-db.js';
 import { embeddingModels } from '../src/store/embedding-models.js';
 import { decodeLsa } from '../src/search/semantic/lsa-model-blob.js';
 import { CHAR_GRAM_LENGTH } from '../src/search/similarity/char-grams.js';
 
-const day = { versions: [{ version: 1, date: '2024-05-02T12:00:00.000Z' }] };
-// Two candidates alike in every word but one; only A's shares pieces with the query's "classification"
-// (the stemmer makes "classif" and "classifi" of them, two different words).
-const query = paperRecord('2405.00001', { ...day, title: 'Kernel machines for classification', abstract: 'We study kernel machines for the classification of images.' });
-const a = paperRecord('2405.00002', { ...day, title: 'Kernel machines for images', abstract: 'We study kernel machines with a classifier of images.' });
-const b = paperRecord('2405.00003', { ...day, title: 'Kernel machines for images', abstract: 'We study kernel machines with a xylophonist of images.' });
+const { query, a, b } = CHAR_TWINS;
 
 for (const backend of backends()) {
   describe(`similar papers by character n-grams (${backend.name})`, () => {

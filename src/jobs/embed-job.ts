@@ -5,9 +5,9 @@ import { embeddingModels, type EmbeddingModelRow } from '../store/embedding-mode
 import { embeddingVectors, type PaperText } from '../store/embedding-vectors.js';
 import { paperText } from '../search/vector/embedder.js';
 import { encodeVector } from '../search/vector/quantize.js';
-import { encodeLsa, lsaBlobParts } from '../search/semantic/lsa-model-blob.js';
+import { encodeCharTable, encodeLsa, lsaBlobParts } from '../search/semantic/lsa-model-blob.js';
 import { CHAR_GRAM_LENGTH } from '../search/similarity/char-grams.js';
-import { trainLsa } from '../search/semantic/lsa-training.js';
+import { trainCharTable, trainLsa } from '../search/semantic/lsa-training.js';
 import { configuredModel, embedderFor, endpointModelEmbedder, lsaModelEmbedder, type ModelEmbedder } from '../search/semantic/model-embedder.js';
 
 /** What one run of the embedding job did. */
@@ -42,29 +42,45 @@ async function embedAndWrite(db: Db, model: EmbeddingModelRow, embedder: ModelEm
   return null;
 }
 
-/** LSA models known to hold this version's parts, by model id: the check reads a model's data once per process. */
-const currentLsa = new Map<number, boolean>();
+/** Models known to hold this version's n-gram counts, by model id and count date: the check reads a model's data once per process. */
+const currentCounts = new Map<string, boolean>();
 
 /**
- * Whether an LSA model holds the character n-gram counts similar papers now ranks with (of the length
- * it uses). A model trained by an older version lacks them, and its papers get the word signals,
- * which score lower: it is rebuilt, while search keeps using it until the new one is ready.
+ * Whether a model holds the character n-gram counts similar papers now ranks with (of the length it
+ * uses). A model stored by an older version lacks them, and its papers get the word signals, which
+ * score lower: an LSA model is rebuilt (search keeps using it until the new one is ready), an
+ * endpoint model only gets its counts (its vectors stay).
  */
-async function isCurrentLsa(db: Db, row: EmbeddingModelRow): Promise<boolean> {
-  let current = currentLsa.get(row.id);
+async function hasCurrentCounts(db: Db, row: EmbeddingModelRow): Promise<boolean> {
+  const key = `${row.id}:${row.trainedAt}`;
+  let current = currentCounts.get(key);
   if (current === undefined) {
-    const blob = await embeddingModels.data(db, row.id);
+    const blob = (await embeddingModels.hasData(db, row.id)) ? await embeddingModels.data(db, row.id) : null;
     current = blob !== null && lsaBlobParts(blob).chars?.n === CHAR_GRAM_LENGTH;
-    currentLsa.set(row.id, current);
+    currentCounts.set(key, current);
   }
   return current;
+}
+
+/**
+ * Counts (again) the n-gram counts of an endpoint model when it has none of this version's or the
+ * corpus has doubled since they were counted, as an LSA model is retrained; the vectors, which the
+ * service made, stay. Returns the model as stored afterwards.
+ */
+async function refreshEndpointCounts(db: Db, row: EmbeddingModelRow): Promise<EmbeddingModelRow> {
+  const papers = await embeddingModels.paperCount(db);
+  if (!papers || (papers < 2 * Math.max(1, row.trainedOn) && (await hasCurrentCounts(db, row)))) return row;
+  const table = await trainCharTable(db);
+  if (!table) return row;
+  await embeddingModels.setData(db, row.id, encodeCharTable(table), papers);
+  return (await embeddingModels.byId(db, row.id)) ?? row;
 }
 
 /** Whether the active model no longer fits: another kind configured, or (LSA) the corpus doubled since training or an older version trained it. */
 async function rebuildDue(db: Db, active: EmbeddingModelRow | null, want: { kind: string; name: string }): Promise<boolean> {
   if (!active || active.kind !== want.kind || active.name !== want.name) return true;
   if (want.kind !== 'lsa') return false;
-  return (await embeddingModels.paperCount(db)) >= 2 * Math.max(1, active.trainedOn) || !(await isCurrentLsa(db, active));
+  return (await embeddingModels.paperCount(db)) >= 2 * Math.max(1, active.trainedOn) || !(await hasCurrentCounts(db, active));
 }
 
 /** Starts (or resumes) building a model of the configured kind and embeds every paper with it, then activates it. */
@@ -84,8 +100,10 @@ async function buildModel(deps: EmbedJobDeps, want: { kind: 'lsa' | 'endpoint'; 
       embedder = lsaModelEmbedder(trained.stored);
       row = (await embeddingModels.byId(db, id))!;
     } else {
-      const id = await embeddingModels.create(db, { kind: 'endpoint', name: want.name, dimensions: 0, trainedOn: papers, data: null });
-      embedder = endpointModelEmbedder(config);
+      // The service makes the vectors; similar papers also needs the corpus's n-gram counts.
+      const table = await trainCharTable(db);
+      const id = await embeddingModels.create(db, { kind: 'endpoint', name: want.name, dimensions: 0, trainedOn: papers, data: table ? encodeCharTable(table) : null });
+      embedder = endpointModelEmbedder(config, undefined, table);
       row = (await embeddingModels.byId(db, id))!;
     }
     // Every paper is about to be embedded; changes from now on queue again.
@@ -113,7 +131,8 @@ async function buildModel(deps: EmbedJobDeps, want: { kind: 'lsa' | 'endpoint'; 
 
 /**
  * One run of the embedding job: builds a model when none fits the configuration (or the LSA
- * corpus has doubled, or an older version trained the LSA model, or `rebuild` asks), then embeds every queued new or changed paper with the
+ * corpus has doubled, or an older version trained the LSA model, or `rebuild` asks), counts an
+ * endpoint model's n-grams again when due, then embeds every queued new or changed paper with the
  * active model. Failures are reported in the summary, never thrown; queued papers stay queued.
  */
 export async function runEmbedJob(deps: EmbedJobDeps, opts: { rebuild?: boolean } = {}): Promise<EmbedRunSummary> {
@@ -132,6 +151,7 @@ export async function runEmbedJob(deps: EmbedJobDeps, opts: { rebuild?: boolean 
     rebuilt = true;
   }
   if (!active) return { model: null, rebuilt, embedded, pending: await embeddingVectors.pendingCount(db) };
+  if (active.kind === 'endpoint') active = await refreshEndpointCounts(db, active);
   const embedder = await embedderFor(db, active, config);
   if (!embedder) return { model: active.name, rebuilt, embedded, pending: await embeddingVectors.pendingCount(db), problem: 'the active model cannot be loaded' };
   for (;;) {

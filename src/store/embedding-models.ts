@@ -85,6 +85,25 @@ export const embeddingModels = {
     });
   },
 
+  /**
+   * Replaces the corpus statistics stored with a model (an endpoint model's character n-gram counts,
+   * counted again as the corpus grows) and the paper count they were made on, dated now (what tells
+   * a server to load them); its vectors stay.
+   */
+  async setData(db: Db, id: number, data: Buffer | null, trainedOn: number): Promise<void> {
+    await db.transaction(async (tx) => {
+      await tx.run('UPDATE embedding_models SET data = ?, trained_on = ?, trained_at = ? WHERE id = ?', [data, trainedOn, new Date().toISOString(), id]);
+      // Similar-paper lists rank with the counts: cached pages must go.
+      await bumpDataVersion(tx);
+    });
+  },
+
+  /** Whether a model has stored data, without reading it (it can be tens of megabytes). */
+  async hasData(db: Db, id: number): Promise<boolean> {
+    const r = await db.get<{ has: number }>('SELECT CASE WHEN data IS NULL THEN 0 ELSE 1 END AS has FROM embedding_models WHERE id = ?', [id]);
+    return Number(r?.has ?? 0) === 1;
+  },
+
   /** Papers stored (what training and the retrain rule count). */
   async paperCount(db: Db): Promise<number> {
     const r = await db.get<{ n: number }>('SELECT COUNT(*) AS n FROM papers');

@@ -40,6 +40,19 @@ export function encodeLsa(m: StoredLsa): Buffer {
   return out;
 }
 
+/**
+ * An endpoint model's blob: no LSA model (the vectors come from the service), only the character
+ * n-gram counts similar papers ranks with, in the same layout with an empty model.
+ */
+export function encodeCharTable(chars: CharGramTable): Buffer {
+  return encodeLsa({ data: { terms: [], idf: new Float32Array(0), basis: new Float32Array(0), dimensions: 0 }, labels: [], chars });
+}
+
+/** The n-gram counts of a blob written by `encodeCharTable` (or `encodeLsa`), null when it has none. */
+export function decodeCharTable(buf: Buffer): CharGramTable | null {
+  return decodeLsa(buf).chars ?? null;
+}
+
 /** The parts a blob holds, from its header alone (no arrays are read). */
 export function lsaBlobParts(buf: Buffer): { regions: number; chars: { n: number } | null } {
   const header = JSON.parse(buf.subarray(4, 4 + buf.readUInt32LE(0)).toString('utf8')) as { regions?: number; chars?: { n: number } };

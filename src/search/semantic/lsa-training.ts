@@ -7,6 +7,7 @@ import { LsaEmbedder, type LsaOptions } from '../vector/lsa-embedder.js';
 import { seededRandom } from '../vector/seeded-random.js';
 import { SIMILAR_PAPERS_LSA } from '../similarity/similar-papers.js';
 import type { StoredLsa } from './lsa-model-blob.js';
+import type { CharGramTable } from '../similarity/char-grams.js';
 
 /** Fewer papers than this: no model is trained and semantic modes fall back to keyword search. */
 export const MIN_TRAINING_PAPERS = 50;
@@ -64,8 +65,16 @@ async function sampleTexts(db: Db, max: number): Promise<string[]> {
   return papers.slice(0, max).map((p) => paperText(p.title, p.abstract));
 }
 
+/** What the training thread is sent: the sample, and whether only the n-gram counts are wanted. */
+export interface TrainingRequest {
+  texts: string[];
+  only?: 'chars';
+}
+
 /** Trains on a thread of its own (see lsa-train-worker.ts); a crash of the thread is thrown. */
-function trainOnThread(texts: string[]): Promise<StoredLsa> {
+function trainOnThread(request: { texts: string[] }): Promise<StoredLsa>;
+function trainOnThread(request: { texts: string[]; only: 'chars' }): Promise<CharGramTable>;
+function trainOnThread(request: TrainingRequest): Promise<StoredLsa | CharGramTable> {
   return new Promise((resolve, reject) => {
     // A thread inherits the process's flags; --input-type (a process started with -e) would stop it
     // loading a file, and process-wide flags such as --expose-gc are refused in a thread's list.
@@ -74,10 +83,10 @@ function trainOnThread(texts: string[]): Promise<StoredLsa> {
       ? inherited.filter((a) => !a.startsWith('--input-type') && !a.startsWith('--expose-gc'))
       : undefined;
     const worker = new Worker(new URL('./lsa-train-worker.js', import.meta.url), execArgv ? { execArgv } : {});
-    worker.once('message', (m: StoredLsa) => { resolve(m); void worker.terminate(); });
+    worker.once('message', (m: StoredLsa | CharGramTable) => { resolve(m); void worker.terminate(); });
     worker.once('error', reject);
     worker.once('exit', (code) => { if (code !== 0) reject(new Error(`LSA training thread exited with code ${code}`)); });
-    worker.postMessage(texts);
+    worker.postMessage(request);
   });
 }
 
@@ -85,6 +94,15 @@ function trainOnThread(texts: string[]): Promise<StoredLsa> {
 export async function trainLsa(db: Db, max = MAX_TRAINING_PAPERS): Promise<{ model: LsaEmbedder; stored: StoredLsa; sampled: number } | null> {
   const texts = await sampleTexts(db, max);
   if (texts.length < MIN_TRAINING_PAPERS) return null;
-  const stored = await trainOnThread(texts);
+  const stored = await trainOnThread({ texts });
   return { model: LsaEmbedder.fromData(stored.data), stored, sampled: texts.length };
+}
+
+/**
+ * Counts the character n-grams of (a sample of) the instance's papers, for similar papers under an
+ * embeddings endpoint (which has no model of ours to store them with); null when there are no papers.
+ */
+export async function trainCharTable(db: Db, max = MAX_TRAINING_PAPERS): Promise<CharGramTable | null> {
+  const texts = await sampleTexts(db, max);
+  return texts.length ? trainOnThread({ texts, only: 'chars' }) : null;
 }

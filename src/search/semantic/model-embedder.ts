@@ -3,7 +3,7 @@ import type { Db } from '../../db/db.js';
 import { embeddingModels, type EmbeddingModelRow } from '../../store/embedding-models.js';
 import { LsaEmbedder } from '../vector/lsa-embedder.js';
 import { OpenAiEmbedder, type EmbedOutcome } from '../vector/openai-embedder.js';
-import { decodeLsa, type StoredLsa } from './lsa-model-blob.js';
+import { decodeCharTable, decodeLsa, type StoredLsa } from './lsa-model-blob.js';
 import { loadRegions, type RegionalModels } from './lsa-regions.js';
 import type { CharGramTable } from '../similarity/char-grams.js';
 
@@ -12,7 +12,12 @@ export interface ModelEmbedder {
   readonly kind: 'lsa' | 'endpoint';
   readonly name: string;
   embed(texts: readonly string[]): Promise<EmbedOutcome>;
-  readonly lsa: { model: LsaEmbedder; labels: string[]; regions: RegionalModels | null; chars: CharGramTable | null } | null;
+  readonly lsa: { model: LsaEmbedder; labels: string[]; regions: RegionalModels | null } | null;
+  /**
+   * The character n-gram counts similar papers ranks with, stored with the model (LSA or endpoint);
+   * null for a model an older version stored without them (similar papers then uses word signals).
+   */
+  readonly chars: CharGramTable | null;
 }
 
 /** Which model the configuration asks for: the endpoint when PAPERBOY_EMBEDDINGS_URL is set, else LSA. */
@@ -28,16 +33,19 @@ export function lsaModelEmbedder(stored: StoredLsa): ModelEmbedder {
   const label = new Map(stored.data.terms.map((t, i) => [t, stored.labels[i] ?? t]));
   const regions = stored.regions ? loadRegions(stored.regions, (t) => label.get(t) ?? t) : null;
   return {
-    kind: 'lsa', name: 'lsa', lsa: { model, labels: stored.labels, regions, chars: stored.chars ?? null },
+    kind: 'lsa', name: 'lsa', lsa: { model, labels: stored.labels, regions }, chars: stored.chars ?? null,
     async embed(texts) { return { ok: true, vectors: texts.map((t) => model.embedOne(t)) }; },
   };
 }
 
-/** An embedder for the configured endpoint; `dimensions` pins the vector length once a model has it. */
-export function endpointModelEmbedder(config: Pick<Config, 'embeddings'>, dimensions?: number): ModelEmbedder {
+/**
+ * An embedder for the configured endpoint; `dimensions` pins the vector length once a model has it,
+ * `chars` are the n-gram counts stored with the model.
+ */
+export function endpointModelEmbedder(config: Pick<Config, 'embeddings'>, dimensions?: number, chars: CharGramTable | null = null): ModelEmbedder {
   const e = config.embeddings;
   const client = new OpenAiEmbedder({ url: e.url!, model: e.model ?? '', apiKey: e.apiKey, timeoutMs: e.timeoutMs, dimensions: dimensions || undefined });
-  return { kind: 'endpoint', name: configuredModel(config).name, lsa: null, embed: (texts) => client.embed(texts) };
+  return { kind: 'endpoint', name: configuredModel(config).name, lsa: null, chars, embed: (texts) => client.embed(texts) };
 }
 
 /** The embedder of a stored model, or null when it cannot be used with this configuration. */
@@ -47,5 +55,7 @@ export async function embedderFor(db: Db, row: EmbeddingModelRow, config: Pick<C
     return blob ? lsaModelEmbedder(decodeLsa(blob)) : null;
   }
   const want = configuredModel(config);
-  return want.kind === 'endpoint' && want.name === row.name ? endpointModelEmbedder(config, row.dimensions) : null;
+  if (want.kind !== 'endpoint' || want.name !== row.name) return null;
+  const blob = await embeddingModels.data(db, row.id);
+  return endpointModelEmbedder(config, row.dimensions, blob ? decodeCharTable(blob) : null);
 }

@@ -48,6 +48,8 @@ export class SemanticState {
     if (!row) { this.loaded = null; return null; }
     if (this.loaded?.model.id !== row.id) return this.loadAll(row);
     if (row.version > this.seq) await this.loadSince(row.version);
+    // An endpoint model's n-gram counts were counted again (the embedding job): same vectors, new counts.
+    if (row.trainedAt !== this.loaded.model.trainedAt) this.loaded.embedder = (await embedderFor(this.db, row, this.config)) ?? this.loaded.embedder;
     this.loaded.model = row;
     this.maybeBuildIvf();
     return this.loaded;

@@ -63,8 +63,10 @@ const CANDIDATES_PER_SIGNAL = Math.min(100, SIMILAR_PAPERS_CANDIDATES);
  * strongest SIMILAR_PAPERS_CANDIDATE_TERMS words) and of the vector index; each gets its LSA cosine
  * with the paper (under the paper's region's model when the corpus has regions) and the cosines of
  * their texts' and titles' character n-grams, and `similarityScores` fuses them by z-scores, less a
- * little for each year between the two. A model trained before the n-gram counts existed has none:
- * its candidates get the word signals instead (BM25F for the whole text, TF-IDF cosine).
+ * little for each year between the two. With an embeddings endpoint the service's cosine takes the
+ * LSA cosine's place (the n-gram counts are stored with the endpoint model). A model stored before the
+ * n-gram counts existed has none: its candidates get the word signals instead (BM25F for the whole
+ * text, TF-IDF cosine).
  */
 export async function similarPapers(e: Engine, paperId: string, limit: number): Promise<RankedPaper[] | null> {
   const rowId = (await embeddingVectors.rowIds(e.db, [paperId])).get(paperId);
@@ -78,8 +80,8 @@ export async function similarPapers(e: Engine, paperId: string, limit: number): 
   if (!l || !q) return rankFor(e, null, null, `${paper.title}\n${paper.abstract ?? ''}`, about, new Set([rowId]), n);
   const pool = Math.max(CANDIDATES_PER_SIGNAL, n + 1);
   const plain = words(`${paper.title}\n${paper.abstract ?? ''}`).join(' ');
-  const grams = l.embedder.lsa?.chars ?? null;
-  // A model trained before character n-grams existed keeps the word signals they replaced.
+  const grams = l.embedder.chars;
+  // A model stored before character n-grams existed keeps the word signals they replaced.
   const weights = grams ? SIMILAR_PAPERS_WEIGHTS : WORD_SIMILARITY_WEIGHTS;
   const vectorRows = l.index.search(q, pool).map((h) => h.rowId);
   const { candidates: ids, scores: kwScores } = await longTextKeyword(e, plain, pool, vectorRows, rowId, weights.keyword !== 0);
