@@ -1,4 +1,4 @@
-import type { PaperVersion } from '../../model/paper-record.js';
+import type { PaperRow } from '../../model/paper-row.js';
 import type { ListedPaper, PaperWithOrg } from '../../store/listings.js';
 
 /** An organization as the hosted API names it (`avatar`), plus `avatarUrl` as the rest of its objects do. */
@@ -13,33 +13,16 @@ export interface OrganizationJson {
  * A paper in the hosted API's own field names (`summary`, `ai_summary`, ...) so existing clients
  * read it unchanged, followed by what paperboy stores beyond that (versions, categories, links).
  */
-export interface PaperJson {
+export interface PaperJson extends Pick<PaperRow,
+  'title' | 'publishedAt' | 'upvotes' | 'numComments' | 'githubRepo' | 'githubStars' | 'projectPage' | 'thumbnail'
+  | 'primaryCategory' | 'categories' | 'versions' | 'latestVersion' | 'updatedAt' | 'comment' | 'journalRef' | 'doi'
+  | 'reportNo' | 'license' | 'absUrl' | 'pdfUrl'> {
   id: string;
-  title: string;
   summary: string | null;
   authors: { name: string }[];
-  publishedAt: string | null;
-  upvotes: number;
-  numComments: number;
-  githubRepo: string | null;
-  githubStars: number | null;
-  projectPage: string | null;
   ai_summary: string | null;
   ai_keywords: string[] | null;
   organization?: OrganizationJson;
-  thumbnail: string | null;
-  primaryCategory: string | null;
-  categories: string[];
-  versions: PaperVersion[];
-  latestVersion: number | null;
-  updatedAt: string | null;
-  comment: string | null;
-  journalRef: string | null;
-  doi: string | null;
-  reportNo: string | null;
-  license: string | null;
-  absUrl: string | null;
-  pdfUrl: string | null;
 }
 
 /** A listed paper's `paper` object: PaperJson plus when and by whom it was listed, as the hosted API has it. */
