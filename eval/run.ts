@@ -9,8 +9,9 @@ import { ConfigError, loadConfig } from '../src/config/config.js';
 import { modeContext } from './modes.js';
 import { OptionsError, parseOptions, USAGE } from './options.js';
 import { summaryTable, table, type ResultRow } from './report.js';
-import { scoreRun } from './score.js';
+import { pairedInterval, scoreRun } from './score.js';
 import { SPECTER_PUBLISHED, specterCheck } from './specter-check.js';
+import type { Interval } from '../src/search/eval/bootstrap.js';
 
 // `npm run eval`: retrieval quality of every search mode against the human judgments of CACM, CISI
 // and CSFCube, each collection imported into a fresh SQLite database through the real import path.
@@ -59,6 +60,14 @@ async function main(): Promise<number> {
       await imp.drop();
     }
     say(`\n${table(rows.filter((r) => r.collection === name))}`);
+    const span = (v: Interval): string => `${(v.low * 100).toFixed(1)} to ${(v.high * 100).toFixed(1)}`;
+    const specter = rows.find((x) => x.collection === name && x.mode.startsWith('specter'));
+    for (const r of rows.filter((x) => x.collection === name && x.score.testInterval)) {
+      const i = r.score.testInterval!;
+      const paired = specter && r !== specter ? pairedInterval(c, r.score, specter.score) : null;
+      say(`${r.mode}: 95% bootstrap interval of the test figures over other draws of the queries: MAP ${span(i.map)}, NDCG%20 ${span(i.ndcg)}`
+        + (paired ? `; of its lead over SPECTER, query by query: MAP ${span(paired.map)}, NDCG%20 ${span(paired.ndcg)}` : ''));
+    }
     const check = info['specterCheck'] as { test: { map: number; ndcg: number } } | undefined;
     if (check) {
       const ok = Math.abs(check.test.map - SPECTER_PUBLISHED.map) < 5e-5 && Math.abs(check.test.ndcg - SPECTER_PUBLISHED.ndcg) < 5e-5;
@@ -72,7 +81,7 @@ async function main(): Promise<number> {
     + 'relevant = grade >= 2, NDCG at 20% of the pool with graded gains. CACM/CISI: judged queries, depth 1000, NDCG at 10.');
   mkdirSync(opts.outDir, { recursive: true });
   const file = join(opts.outDir, `eval-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-  const results = rows.map((r) => ({ collection: r.collection, mode: r.mode, test: r.score.test, dev: r.score.dev, untuned: r.score.untuned, seconds: r.score.seconds, perQuery: opts.perQuery ? r.score.perQuery : undefined }));
+  const results = rows.map((r) => ({ collection: r.collection, mode: r.mode, test: r.score.test, dev: r.score.dev, untuned: r.score.untuned, testInterval: r.score.testInterval, seconds: r.score.seconds, perQuery: opts.perQuery ? r.score.perQuery : undefined }));
   writeFileSync(file, `${JSON.stringify({ dataDir: opts.dataDir, modes: modes.map((m) => ({ name: m.name, about: m.about })), collections, results }, null, 2)}\n`);
   say(`results: ${file}`);
   return 0;

@@ -1,4 +1,5 @@
 import { averagePrecision, gradesOf, mean, ndcgAt, precisionAt } from '../src/search/eval/metrics.js';
+import { foldBootstrap, type Interval } from '../src/search/eval/bootstrap.js';
 import type { Collection, EvalQuery } from './collection.js';
 import type { Ranker } from './ranking.js';
 
@@ -28,6 +29,8 @@ export interface RunScore {
    * queries are fold 1's dev queries, which the protocol's test figure includes).
    */
   untuned?: Summary;
+  /** CSFCube: 95% bootstrap intervals of the test MAP and NDCG%20 over other draws of the test queries. */
+  testInterval?: { map: Interval; ndcg: Interval };
   perQuery: QueryScore[];
   seconds: number;
 }
@@ -54,13 +57,33 @@ function foldSummary(folds: Record<string, string[]>, names: string[], byQid: Ma
   return { map: mean(parts.map((p) => p.map)), p10: mean(parts.map((p) => p.p10)), ndcg: mean(parts.map((p) => p.ndcg)), queries: parts.reduce((s, p) => s + p.queries, 0) };
 }
 
+/** Bootstrap intervals of a split's MAP and NDCG, resampling each fold's queries (foldBootstrap). */
+function foldIntervals(folds: Record<string, string[]>, names: string[], byQid: Map<string, QueryScore>): { map: Interval; ndcg: Interval } {
+  const of = (key: 'ap' | 'ndcg'): number[][] => names.map((n) => (folds[n] ?? []).flatMap((qid) => byQid.get(qid)?.[key] ?? []));
+  return { map: foldBootstrap(of('ap')), ndcg: foldBootstrap(of('ndcg')) };
+}
+
+/**
+ * CSFCube: the bootstrap interval of the difference between two runs' test figures, query by query
+ * (a paired comparison: both runs are scored on the same draws of queries); null without folds.
+ */
+export function pairedInterval(c: Collection, a: RunScore, b: RunScore): { map: Interval; ndcg: Interval } | null {
+  if (!c.folds) return null;
+  const theirs = new Map(b.perQuery.map((s) => [s.qid, s]));
+  const diff = new Map(a.perQuery.flatMap((s) => {
+    const t = theirs.get(s.qid);
+    return t ? [[s.qid, { qid: s.qid, ap: s.ap - t.ap, p10: s.p10 - t.p10, ndcg: s.ndcg - t.ndcg }] as const] : [];
+  }));
+  return foldIntervals(c.folds, ['fold1_test', 'fold2_test'], diff);
+}
+
 /** Aggregates per-query scores: CSFCube as test folds 1+2, dev fold 1 and test fold 1 alone; others over all judged queries. */
 export function aggregate(c: Collection, perQuery: QueryScore[], seconds: number): RunScore {
   if (!c.folds) return { test: summarise(perQuery), perQuery, seconds };
   const byQid = new Map(perQuery.map((s) => [s.qid, s]));
   return {
     test: foldSummary(c.folds, ['fold1_test', 'fold2_test'], byQid), dev: foldSummary(c.folds, ['fold1_dev'], byQid),
-    untuned: foldSummary(c.folds, ['fold1_test'], byQid), perQuery, seconds,
+    untuned: foldSummary(c.folds, ['fold1_test'], byQid), testInterval: foldIntervals(c.folds, ['fold1_test', 'fold2_test'], byQid), perQuery, seconds,
   };
 }
 

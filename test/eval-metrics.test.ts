@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { averagePrecision, dcgAt, gradesOf, mean, ndcgAt, precisionAt } from '../src/search/eval/metrics.js';
+import { foldBootstrap } from '../src/search/eval/bootstrap.js';
 
 const close = (a: number, b: number): void => assert.ok(Math.abs(a - b) < 1e-9, `${a} != ${b}`);
 
@@ -46,5 +47,29 @@ describe('ranking metrics', () => {
     close(mean([0.5, 1, 0]), 0.5);
     assert.equal(mean([]), 0);
     assert.deepEqual(gradesOf(['a', 'x', 'b'], new Map([['a', 2], ['b', 1]])), [2, 0, 1]);
+  });
+});
+
+describe('bootstrap interval of a mean of fold means', () => {
+  it('is a single point when every query scores the same', () => {
+    const i = foldBootstrap([[0.4, 0.4, 0.4], [0.4, 0.4]]);
+    close(i.low, 0.4);
+    close(i.high, 0.4);
+  });
+
+  it('holds the estimate, widens with the spread of the scores and repeats for a seed', () => {
+    const spread = (d: number): number[] => Array.from({ length: 25 }, (_, i) => 0.5 + (i % 2 ? d : -d));
+    const narrow = foldBootstrap([spread(0.05), spread(0.05)]);
+    const wide = foldBootstrap([spread(0.3), spread(0.3)]);
+    assert.ok(narrow.low < 0.5 && narrow.high > 0.5, JSON.stringify(narrow));
+    assert.ok(wide.high - wide.low > 4 * (narrow.high - narrow.low), `${JSON.stringify(wide)} against ${JSON.stringify(narrow)}`);
+    assert.deepEqual(foldBootstrap([spread(0.3), spread(0.3)]), wide);
+    assert.ok(wide.high - wide.low < 0.3, 'a mean of 50 queries moves less than one query does');
+  });
+
+  it('weighs each fold equally, whatever its size', () => {
+    const i = foldBootstrap([Array(40).fill(1), [0]]);
+    close(i.low, 0.5);
+    close(i.high, 0.5);
   });
 });
