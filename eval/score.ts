@@ -57,6 +57,9 @@ function foldSummary(folds: Record<string, string[]>, names: string[], byQid: Ma
   return { map: mean(parts.map((p) => p.map)), p10: mean(parts.map((p) => p.p10)), ndcg: mean(parts.map((p) => p.ndcg)), queries: parts.reduce((s, p) => s + p.queries, 0) };
 }
 
+/** CSFCube's test split: its protocol's figure is the mean of these folds' means. */
+const TEST_FOLDS = ['fold1_test', 'fold2_test'];
+
 /** Bootstrap intervals of a split's MAP and NDCG, resampling each fold's queries (foldBootstrap). */
 function foldIntervals(folds: Record<string, string[]>, names: string[], byQid: Map<string, QueryScore>): { map: Interval; ndcg: Interval } {
   const of = (key: 'ap' | 'ndcg'): number[][] => names.map((n) => (folds[n] ?? []).flatMap((qid) => byQid.get(qid)?.[key] ?? []));
@@ -74,7 +77,7 @@ export function pairedInterval(c: Collection, a: RunScore, b: RunScore): { map: 
     const t = theirs.get(s.qid);
     return t ? [[s.qid, { qid: s.qid, ap: s.ap - t.ap, p10: s.p10 - t.p10, ndcg: s.ndcg - t.ndcg }] as const] : [];
   }));
-  return foldIntervals(c.folds, ['fold1_test', 'fold2_test'], diff);
+  return foldIntervals(c.folds, TEST_FOLDS, diff);
 }
 
 /** Aggregates per-query scores: CSFCube as test folds 1+2, dev fold 1 and test fold 1 alone; others over all judged queries. */
@@ -82,8 +85,8 @@ export function aggregate(c: Collection, perQuery: QueryScore[], seconds: number
   if (!c.folds) return { test: summarise(perQuery), perQuery, seconds };
   const byQid = new Map(perQuery.map((s) => [s.qid, s]));
   return {
-    test: foldSummary(c.folds, ['fold1_test', 'fold2_test'], byQid), dev: foldSummary(c.folds, ['fold1_dev'], byQid),
-    untuned: foldSummary(c.folds, ['fold1_test'], byQid), testInterval: foldIntervals(c.folds, ['fold1_test', 'fold2_test'], byQid), perQuery, seconds,
+    test: foldSummary(c.folds, TEST_FOLDS, byQid), dev: foldSummary(c.folds, ['fold1_dev'], byQid),
+    untuned: foldSummary(c.folds, ['fold1_test'], byQid), testInterval: foldIntervals(c.folds, TEST_FOLDS, byQid), perQuery, seconds,
   };
 }
 

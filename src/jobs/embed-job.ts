@@ -55,7 +55,7 @@ async function hasCurrentCounts(db: Db, row: EmbeddingModelRow): Promise<boolean
   const key = `${row.id}:${row.trainedAt}`;
   let current = currentCounts.get(key);
   if (current === undefined) {
-    const blob = (await embeddingModels.hasData(db, row.id)) ? await embeddingModels.data(db, row.id) : null;
+    const blob = await embeddingModels.data(db, row.id);
     current = blob !== null && lsaBlobParts(blob).chars?.n === CHAR_GRAM_LENGTH;
     currentCounts.set(key, current);
   }
@@ -152,11 +152,14 @@ export async function runEmbedJob(deps: EmbedJobDeps, opts: { rebuild?: boolean 
   }
   if (!active) return { model: null, rebuilt, embedded, pending: await embeddingVectors.pendingCount(db) };
   if (active.kind === 'endpoint') active = await refreshEndpointCounts(db, active);
-  const embedder = await embedderFor(db, active, config);
-  if (!embedder) return { model: active.name, rebuilt, embedded, pending: await embeddingVectors.pendingCount(db), problem: 'the active model cannot be loaded' };
+  // The model is read and decoded (megabytes) only when there is something to embed: most runs of
+  // a server's job, every 15 seconds, find the queue empty.
+  let embedder: ModelEmbedder | null = null;
   for (;;) {
     const page = await embeddingVectors.pending(db, BATCH);
     if (!page.length) break;
+    embedder ??= await embedderFor(db, active, config);
+    if (!embedder) return { model: active.name, rebuilt, embedded, pending: await embeddingVectors.pendingCount(db), problem: 'the active model cannot be loaded' };
     const problem = await embedAndWrite(db, active, embedder, page);
     if (problem) return { model: active.name, rebuilt, embedded, pending: await embeddingVectors.pendingCount(db), problem };
     await embeddingVectors.clearPending(db, page);

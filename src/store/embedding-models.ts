@@ -98,12 +98,6 @@ export const embeddingModels = {
     });
   },
 
-  /** Whether a model has stored data, without reading it (it can be tens of megabytes). */
-  async hasData(db: Db, id: number): Promise<boolean> {
-    const r = await db.get<{ has: number }>('SELECT CASE WHEN data IS NULL THEN 0 ELSE 1 END AS has FROM embedding_models WHERE id = ?', [id]);
-    return Number(r?.has ?? 0) === 1;
-  },
-
   /** Papers stored (what training and the retrain rule count). */
   async paperCount(db: Db): Promise<number> {
     const r = await db.get<{ n: number }>('SELECT COUNT(*) AS n FROM papers');
