@@ -45,6 +45,19 @@ async function describe(path: string): Promise<Omit<WebDb, 'path' | 'built'>> {
   }
 }
 
+/** `count` paper ids spread evenly over the database (every n-th row): pages to open once each. */
+export async function spreadPaperIds(path: string, count: number): Promise<string[]> {
+  const db = openDatabase(path);
+  try {
+    const n = await db.get<{ n: number }>('SELECT COUNT(*) AS n FROM papers');
+    const stride = Math.max(1, Math.floor(Number(n?.n ?? 0) / count));
+    const rows = await db.all<{ paper_id: string }>('SELECT paper_id FROM papers WHERE id % ? = 0 ORDER BY id LIMIT ?', [stride, count]);
+    return rows.map((r) => r.paper_id);
+  } finally {
+    await db.close();
+  }
+}
+
 /**
  * A SQLite database of `size` papers from the arXiv feed (the corpus file the import benchmark
  * writes, reused when present) plus the newest real daily listings, imported through the real

@@ -111,9 +111,14 @@ export async function startBare(script: string, manifest: string, firstPath: str
 }
 
 /** Drives `url` with `connections` keep-alive connections for `seconds`, after a short warm-up. */
-export async function load(url: string, connections: number, seconds: number): Promise<LoadResult> {
-  await autocannon({ url, connections, duration: Math.min(2, seconds) });
-  const r = await autocannon({ url, connections, duration: seconds });
+export async function load(url: string, connections: number, seconds: number, paths?: readonly string[]): Promise<LoadResult> {
+  // With `paths`, each request takes the next one (warm-up included), so none is asked for twice
+  // while the list lasts: pages that no cache has seen.
+  let next = 0;
+  const rotate: Pick<autocannon.Options, 'requests'> = paths?.length ? { requests: [{ setupRequest: (req) => ({ ...req, path: paths[next++ % paths.length]! }) }] } : {};
+  await autocannon({ url, connections, duration: Math.min(2, seconds), ...rotate });
+  const r = await autocannon({ url, connections, duration: seconds, ...rotate });
+  if (paths?.length && next > paths.length) throw new BenchError(`${url}: ${next} requests went round the ${paths.length} different paths; measure with more`);
   return {
     requestsPerSec: Math.round(r.requests.average),
     p50Ms: r.latency.p50,

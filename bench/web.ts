@@ -3,7 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { machineInfo } from './machine.js';
 import { BenchError } from './options.js';
-import { ensureEmbedded, ensureWebDb } from './web-db.js';
+import { ensureEmbedded, ensureWebDb, spreadPaperIds } from './web-db.js';
 import { load, startBare, startPaperboy, stopAll, warmUp, type ServerProcess } from './web-load.js';
 import { webMarkdown, webTable, WEB_TARGETS, type PageRow } from './web-report.js';
 
@@ -14,6 +14,11 @@ import { webMarkdown, webTable, WEB_TARGETS, type PageRow } from './web-report.j
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const log = (line: string): void => { process.stderr.write(`[bench:web] ${line}\n`); };
 const say = (text: string): void => { process.stdout.write(`${text}\n`); };
+
+/** Papers opened once each by the "different papers" row: more than a run at ~40 requests/s asks for. */
+const DIFFERENT_PAPERS = 3000;
+
+const paperPath = (id: string): string => `/papers/${id.split('/').map(encodeURIComponent).join('/')}`;
 
 const USAGE = `usage: npm run bench:web -- [--papers 100000] [--connections 50] [--seconds 10] [--query "language models"] [--data DIR] [--uncached yes|no]
   --uncached  also measure every page with the page cache off (PAPERBOY_PAGE_CACHE_MB=0): the cost of a render (default yes)`;
@@ -62,7 +67,7 @@ async function main(): Promise<number> {
   say('note: the load generator shares the machine with both servers; compare the two columns of one run, not runs on different machines');
   const pages = [
     { name: 'home', path: '/' },
-    { name: 'paper', path: `/papers/${web.samplePaperId.split('/').map(encodeURIComponent).join('/')}` },
+    { name: 'paper', path: paperPath(web.samplePaperId) },
     { name: 'search', path: `/search?q=${encodeURIComponent(opts.query)}` },
     { name: 'search semantic', path: `/search?q=${encodeURIComponent(opts.query)}&mode=semantic` },
     { name: 'similar api', path: `/api/papers/${web.samplePaperId.split('/').map(encodeURIComponent).join('/')}/similar` },
@@ -94,12 +99,19 @@ async function main(): Promise<number> {
       const b = await load(bare.origin + p.path, opts.connections, opts.seconds);
       rows.push({ ...p, ...fetched.get(p.name)!, paperboy: pb, bare: b });
     }
+    // A crawler or a reader following links opens pages nobody has opened since the last import:
+    // each request here renders a paper page and its similar papers, as the page cache never saw it.
+    const spread = (await spreadPaperIds(web.path, DIFFERENT_PAPERS)).map(paperPath);
+    const paperRow = rows.find((r) => r.name === 'paper')!;
+    log(`${spread.length} different papers: paperboy`);
+    const different = await load(paperboy.origin + spread[0]!, opts.connections, opts.seconds, spread);
+    rows.push({ ...paperRow, name: `paper, ${spread.length.toLocaleString('en-US')} different papers`, path: '/papers/...', paperboy: different, info: true });
     if (opts.uncached) {
       // The same pages rendered on every request: what a visitor pays right after an import.
       await paperboy.stop();
       paperboy = await startPaperboy(root, web.path, log, { PAPERBOY_PAGE_CACHE_MB: '0' });
       await warmUp(paperboy.origin, pages.map((p) => p.path), log);
-      for (const row of [...rows]) {
+      for (const row of rows.filter((r) => !r.info)) {
         log(`${row.name}: paperboy without the page cache`);
         const pb = await load(paperboy.origin + row.path, opts.connections, opts.seconds);
         rows.push({ ...row, name: `${row.name} uncached`, paperboy: pb });

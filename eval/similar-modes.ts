@@ -7,7 +7,8 @@ import {
   type SimilaritySignals, type SimilarityWeights,
 } from '../src/search/similarity/similar-papers.js';
 import { embeddingVectors } from '../src/store/embedding-vectors.js';
-import { CHAR_GRAM_LENGTH, charGramCounts, charGramVector, trainCharGrams, type CharGramTable } from '../src/search/similarity/char-grams.js';
+import { CHAR_GRAM_LENGTH, trainCharGrams, type CharGramTable } from '../src/search/similarity/char-grams.js';
+import { charGramVector, gramCosine, type GramVector } from '../src/search/similarity/gram-vector.js';
 import type { EvalQuery } from './collection.js';
 import { words } from '../src/search/keyword/tokenize.js';
 import { DEPTH, queryText, type Mode, type ModeContext } from './modes.js';
@@ -47,16 +48,16 @@ export async function corpusRows(ctx: ModeContext): Promise<CorpusRows> {
 
 /** Character n-gram vectors of each paper's text and title under one table, made when first asked for. */
 export interface CharSpace {
-  text(row: number): Map<number, number>;
-  title(row: number): Map<number, number>;
-  embed(text: string): Map<number, number>;
+  text(row: number): GramVector;
+  title(row: number): GramVector;
+  embed(text: string): GramVector;
 }
 
 /** The CharSpace of texts and titles (by corpus position); vectors are cached, only candidates need one. */
 export function charVectors(table: CharGramTable, texts: readonly string[], titles: readonly string[]): CharSpace {
-  const embed = (text: string): Map<number, number> => charGramVector(table, charGramCounts(text, table.n));
-  const lazy = (of: readonly string[]): ((row: number) => Map<number, number>) => {
-    const cache = new Map<number, Map<number, number>>();
+  const embed = (text: string): GramVector => charGramVector(table, text);
+  const lazy = (of: readonly string[]): ((row: number) => GramVector) => {
+    const cache = new Map<number, GramVector>();
     return (row) => {
       let v = cache.get(row);
       if (!v) cache.set(row, (v = embed(of[row]!)));
@@ -121,7 +122,7 @@ async function fusedScores(ctx: ModeContext, m: SimilarSpace, q: EvalQuery, weig
     const lexical = qt && m.terms ? lexicalSimilarity(qt, m.terms.of[r]!) : 0;
     const apart = yearsApart(when, ctx.papers.get(m.ids[r]!)?.publishedAt);
     const semantic = m.signal && own !== undefined ? cosine(m.signal[own]!, m.signal[r]!) : cos[r]!;
-    const chars = qc && m.chars ? { chars: lexicalSimilarity(qc, m.chars.text(r)), ...(qtc ? { titleChars: lexicalSimilarity(qtc, m.chars.title(r)) } : {}) } : {};
+    const chars = qc && m.chars ? { chars: gramCosine(qc, m.chars.text(r)), ...(qtc ? { titleChars: gramCosine(qtc, m.chars.title(r)) } : {}) } : {};
     candidates.push({ id: m.ids[r]!, keyword: keyword.get(m.stored[r]!), semantic, lexical, ...chars, yearsApart: apart });
   }
   return similarityScores(candidates, weights);

@@ -7,7 +7,7 @@ import { explainMatch } from './explain.js';
 import { regionModel } from './lsa-regions.js';
 import { cosine } from '../vector/cosine.js';
 import { SIMILAR_PAPERS_CANDIDATES, SIMILAR_PAPERS_WEIGHTS, WORD_SIMILARITY_WEIGHTS, lexicalSimilarity, similarityScores, yearsApart, type SimilaritySignals } from '../similarity/similar-papers.js';
-import { charGramCounts, charGramVector } from '../similarity/char-grams.js';
+import { gramCosine, paperGramVectors } from '../similarity/gram-vector.js';
 import type { Loaded } from './semantic-state.js';
 import { fuseRows, longTextKeyword, rankRows, toRanked, type Engine, type RowScores } from './semantic-engine.js';
 
@@ -93,9 +93,7 @@ export async function similarPapers(e: Engine, paperId: string, limit: number): 
   const aboutCounts = termCounts(about);
   const mine = lsa && weights.lexical ? lsa.termVector(aboutCounts) : null;
   const mineRegional = regional ? regional.model.embedOne(aboutCounts) : null;
-  const gramsOf = grams ? (text: string): Map<number, number> => charGramVector(grams, charGramCounts(text, grams.n)) : null;
-  const mineGrams = gramsOf?.(about) ?? null;
-  const mineTitle = gramsOf?.(paper.title) ?? null;
+  const myGrams = grams ? paperGramVectors(grams, paper.title, paper.abstract) : null;
   const regionalVectors = new Map<number, Float32Array>();
   // In candidate order (keyword hits, then nearest vectors), as the fusion has always seen them.
   const signals: SimilaritySignals[] = [...ids].flatMap((id) => {
@@ -106,12 +104,13 @@ export async function similarPapers(e: Engine, paperId: string, limit: number): 
     const counts = mine || regional ? termCounts(text) : null;
     const theirs = regional && counts ? regional.model.embedOne(counts) : null;
     if (theirs) regionalVectors.set(id, theirs);
+    const theirGrams = grams && myGrams ? paperGramVectors(grams, p.title, p.abstract) : null;
     return [{
       id: String(id),
       ...(kwScores.has(id) ? { keyword: kwScores.get(id)! } : {}),
       semantic: mineRegional && theirs ? cosine(mineRegional, theirs) : l.index.score(q, id) ?? 0,
       lexical: lsa && mine && counts ? lexicalSimilarity(mine, lsa.termVector(counts)) : 0,
-      ...(gramsOf && mineGrams && mineTitle ? { chars: lexicalSimilarity(mineGrams, gramsOf(text)), titleChars: lexicalSimilarity(mineTitle, gramsOf(p.title)) } : {}),
+      ...(myGrams && theirGrams ? { chars: gramCosine(myGrams.text, theirGrams.text), titleChars: gramCosine(myGrams.title, theirGrams.title) } : {}),
       yearsApart: yearsApart(paper.publishedAt, p.publishedAt),
     }];
   });

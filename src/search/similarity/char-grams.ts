@@ -27,21 +27,89 @@ export interface CharGramTable {
 }
 
 const WORD = /[\p{L}\p{N}]+/gu;
+const NON_ASCII = /[^\x00-\x7f]/;
+
+/** A growable list of gram buckets: reused from text to text, so hashing allocates nothing per gram. */
+export class GramBuffer {
+  data = new Int32Array(4096);
+  length = 0;
+
+  push(bucket: number): void {
+    if (this.length === this.data.length) {
+      const bigger = new Int32Array(this.data.length * 2);
+      bigger.set(this.data);
+      this.data = bigger;
+    }
+    this.data[this.length++] = bucket;
+  }
+}
+
+// One padded word's UTF-16 code units (grown for a longer word).
+let word = new Int32Array(128);
+
+/** Appends the bucket of each n-gram of the padded word in `word[0, length)`. */
+function hashWord(length: number, n: number, out: GramBuffer): void {
+  const mask = CHAR_GRAM_BUCKETS - 1;
+  for (let start = 0; start + n <= length; start++) {
+    // FNV-1a over the gram's code units: no substring is allocated.
+    let h = 0x811c9dc5;
+    for (let i = start; i < start + n; i++) h = Math.imul(h ^ word[i]!, 0x01000193);
+    out.push((h >>> 0) & mask);
+  }
+}
+
+function setCode(i: number, c: number): void {
+  if (i >= word.length) {
+    const bigger = new Int32Array(word.length * 2);
+    bigger.set(word);
+    word = bigger;
+  }
+  word[i] = c;
+}
+
+const isAsciiWordChar = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90);
+
+/**
+ * Appends the bucket of every n-gram of a text's words, in text order, repeats kept (see the module
+ * comment). Most titles and abstracts are ASCII: their words are read off the character codes
+ * directly, which cuts the same grams as the Unicode word pattern that other texts go through (tested).
+ */
+export function appendCharGrams(text: string, n: number, out: GramBuffer): void {
+  if (NON_ASCII.test(text)) {
+    for (const m of text.toLowerCase().matchAll(WORD)) {
+      const w = m[0];
+      setCode(0, 32);
+      for (let i = 0; i < w.length; i++) setCode(i + 1, w.charCodeAt(i));
+      setCode(w.length + 1, 32);
+      hashWord(w.length + 2, n, out);
+    }
+    return;
+  }
+  for (let i = 0; i < text.length;) {
+    let c = text.charCodeAt(i);
+    if (!isAsciiWordChar(c)) { i++; continue; }
+    let len = 0;
+    setCode(len++, 32);
+    while (i < text.length && isAsciiWordChar(c)) {
+      setCode(len++, c <= 90 && c >= 65 ? c + 32 : c);
+      c = text.charCodeAt(++i);
+    }
+    setCode(len++, 32);
+    hashWord(len, n, out);
+  }
+}
+
+/** The buckets of a text's n-grams in text order, repeats kept. */
+export function charGramBuckets(text: string, n = CHAR_GRAM_LENGTH): Int32Array {
+  const out = new GramBuffer();
+  appendCharGrams(text, n, out);
+  return out.data.slice(0, out.length);
+}
 
 /** Bucket -> occurrences of each n-gram of a text's words (see the module comment). */
 export function charGramCounts(text: string, n = CHAR_GRAM_LENGTH): Map<number, number> {
   const out = new Map<number, number>();
-  const mask = CHAR_GRAM_BUCKETS - 1;
-  for (const m of text.toLowerCase().matchAll(WORD)) {
-    const w = ` ${m[0]} `;
-    for (let start = 0; start + n <= w.length; start++) {
-      // FNV-1a over the gram's UTF-16 code units: no substring is allocated.
-      let h = 0x811c9dc5;
-      for (let i = start; i < start + n; i++) h = Math.imul(h ^ w.charCodeAt(i), 0x01000193);
-      const b = (h >>> 0) & mask;
-      out.set(b, (out.get(b) ?? 0) + 1);
-    }
-  }
+  for (const b of charGramBuckets(text, n)) out.set(b, (out.get(b) ?? 0) + 1);
   return out;
 }
 
@@ -51,25 +119,8 @@ export function trainCharGrams(texts: Iterable<string>, n = CHAR_GRAM_LENGTH): C
   let docs = 0;
   for (const t of texts) {
     docs++;
-    for (const b of charGramCounts(t, n).keys()) if (df[b]! < 0xffff) df[b]!++;
+    const grams = charGramBuckets(t, n).sort();
+    for (let i = 0; i < grams.length; i++) if ((i === 0 || grams[i] !== grams[i - 1]) && df[grams[i]!]! < 0xffff) df[grams[i]!]!++;
   }
   return { n, docs, df };
-}
-
-/**
- * A text's unit-length TF-IDF vector over grams (bucket -> weight): sublinear term frequency times
- * ln(docs / df); a gram the sample never saw counts as seen once (the rarest).
- */
-export function charGramVector(table: CharGramTable, counts: ReadonlyMap<number, number>): Map<number, number> {
-  const out = new Map<number, number>();
-  let norm = 0;
-  for (const [b, c] of counts) {
-    const v = (1 + Math.log(c)) * Math.log(table.docs / Math.max(1, table.df[b]!));
-    if (v <= 0) continue;
-    out.set(b, v);
-    norm += v * v;
-  }
-  norm = Math.sqrt(norm) || 1;
-  for (const [b, v] of out) out.set(b, v / norm);
-  return out;
 }
