@@ -33,6 +33,12 @@ describe('explainMatch', () => {
     assert.deepEqual(explainMatch('quantum chemistry', 'protein folding', null, null).terms, []);
   });
 
+  it('leaves out bare numbers, which two abstracts share by chance, but keeps words with digits', () => {
+    const a = 'We evaluate 9 agents on 12 GPT4 tasks in 2024 with 3D scenes.';
+    const b = 'Across 9 domains and 12 runs (2024), GPT4 handles 3D scenes.';
+    assert.deepEqual(new Set(explainMatch(a, b, null, null).terms), new Set(['gpt4', '3d', 'scenes']));
+  });
+
   it('names a shared topic by the words of the two papers that load on it, not by the whole corpus', () => {
     const t = mixedTopic();
     assert.equal(topicName(t, 0, 1), 'galaxy, telescope, stars');

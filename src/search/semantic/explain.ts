@@ -33,6 +33,8 @@ export function topicName(t: TopicModel, dim: number, sign: 1 | -1, within?: Ite
   return best.map(([i]) => t.labels[i]!).join(', ');
 }
 
+const NUMBER = /^\d+$/;
+
 /** Each term of a text with its first spelling and how often it occurs. */
 function surface(text: string): Map<string, { word: string; count: number }> {
   const out = new Map<string, { word: string; count: number }>();
@@ -62,7 +64,8 @@ export function explainMatch(a: string, b: string, vectors: { a: Float32Array; b
   const weight = new Map<string, number>();
   for (const [t, x] of wa) {
     const y = wb.get(t);
-    if (!y || t.includes(':')) continue;
+    // A bare number ("9 environments", "3 benchmarks") is shared by chance, not by subject.
+    if (!y || t.includes(':') || NUMBER.test(t)) continue;
     weight.set(t, idf(t) ** 2 * (1 + Math.log(x.count)) * (1 + Math.log(y.count)));
   }
   const shared = [...weight.keys()].sort((x, y) => weight.get(y)! - weight.get(x)! || (x < y ? -1 : 1));
