@@ -8,6 +8,8 @@ import { loadRegions, regionCount, regionModel, trainRegions, MAX_REGIONS } from
 import { decodeLsa, encodeLsa } from '../src/search/semantic/lsa-model-blob.js';
 import { trainCharGrams } from '../src/search/similarity/char-grams.js';
 import { lsaModelEmbedder } from '../src/search/semantic/model-embedder.js';
+import { lsaOptions } from '../src/search/semantic/lsa-training.js';
+import { SIMILAR_PAPERS_LSA } from '../src/search/similarity/similar-papers.js';
 
 const { records, topicOf } = topicPapers();
 const texts = records.map((r) => paperText(r.title, r.abstract));
@@ -82,5 +84,18 @@ describe('regional models', () => {
     // What similar papers looks at to choose between the n-gram and the word weights.
     assert.equal(lsaModelEmbedder(decodeLsa(encodeLsa({ data, labels: ['protein'] }))).chars, null);
     assert.deepEqual(lsaModelEmbedder(back).chars?.df, chars.df);
+  });
+});
+
+describe('SVD passes of the corpus-wide model', () => {
+  it('converges a model no region is cut from, and keeps the measured passes where regions are', () => {
+    assert.equal(lsaOptions(1500).iterations, SIMILAR_PAPERS_LSA.iterations);
+    assert.equal(lsaOptions(1500).minDocFreq, 1, 'a small instance keeps every word');
+    assert.equal(lsaOptions(5999).iterations, SIMILAR_PAPERS_LSA.iterations);
+    assert.ok(SIMILAR_PAPERS_LSA.iterations! >= 32);
+    assert.equal(lsaOptions(6000).iterations, 8, 'regions from here on');
+    assert.equal(lsaOptions(19_999).iterations, 8);
+    assert.equal(lsaOptions(50_000).iterations, 4);
+    assert.equal(lsaOptions(50_000).minDocFreq, SIMILAR_PAPERS_LSA.minDocFreq);
   });
 });

@@ -36,6 +36,14 @@ describe('paperboy serve (real process, real port)', () => {
       assert.equal(home.status, 200);
       assert.match(home.headers.get('content-security-policy')!, /frame-ancestors 'none'/);
       assert.match(await home.text(), /Served over HTTP/);
+      // The paper was stored but never indexed: serve indexes queued papers when it starts.
+      const found = async (): Promise<boolean> => {
+        const r = await fetch(`${base}/api/papers/search?q=served&mode=keyword`);
+        return JSON.stringify(await r.json()).includes('2501.00001');
+      };
+      for (let i = 0; i < 50 && !(await found()); i++) await new Promise((r) => setTimeout(r, 100));
+      assert.ok(await found(), 'the queued paper is searchable');
+      assert.ok(logs.some((l) => l['msg'] === 'indexed queued papers' && l['papers'] === 1), 'and the indexing is logged');
 
       const closed = once(child, 'close');
       child.kill('SIGTERM');

@@ -57,6 +57,12 @@ export function registerServe(program: Command, _exit: ExitCode): void {
       const stopped = untilSignal();
       const port = (app.server.address() as AddressInfo).port;
       logger.info({ host: config.host, port, url: config.baseUrl, database: ctx.db.location }, `paperboy is serving on http://${config.host}:${port}`);
+      // Papers queued for the keyword index but not indexed yet (an import cut short, or an upgrade that
+      // changed how text is tokenized) are indexed now, in the background, while the old entries answer.
+      const indexing = ctx.keyword.indexPending().then(
+        (papers) => { if (papers) logger.info({ papers }, 'indexed queued papers'); },
+        (err: unknown) => { logger.error({ err }, 'indexing queued papers failed'); },
+      );
       const scheduler = opts.schedule ? startScheduler(ctx, logger) : null;
       const embedder = startEmbedJob(() => ctx.semantic.embedPending(), logger, config.embeddings.intervalSeconds * 1000);
       // Digests go out on schedule only when there is an SMTP server to send them through.
@@ -67,6 +73,7 @@ export function registerServe(program: Command, _exit: ExitCode): void {
       await scheduler?.stop();
       await digests?.stop();
       await embedder.stop();
+      await indexing;
       await app.close();
       await ctx.close();
       logger.info('stopped');

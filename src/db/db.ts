@@ -21,6 +21,8 @@ export interface Dialect {
   readonly lockStatement: string | null;
   /** Expression for "now" as an ISO-8601 text value. */
   readonly nowText: string;
+  /** Expression for the length in bytes of a text expression (UTF-8): above its length in characters iff it is not ASCII. */
+  readonly byteLength: (text: string) => string;
 }
 
 /**

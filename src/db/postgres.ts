@@ -14,6 +14,7 @@ export const postgresDialect: Dialect = Object.freeze({
   maxParams: 65000,
   lockStatement: 'SELECT pg_advisory_xact_lock(7261001)',
   nowText: `to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`,
+  byteLength: (text: string) => `octet_length(${text})`,
 });
 
 const translated = new Map<string, string>();

@@ -12,6 +12,7 @@ export const sqliteDialect: Dialect = Object.freeze({
   maxParams: 32000,
   lockStatement: null, // BEGIN IMMEDIATE already holds the single writer lock
   nowText: "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')",
+  byteLength: (text: string) => `length(CAST(${text} AS BLOB))`,
 });
 
 /** Serialises transactions on the one connection so interleaved async work cannot mix them. */

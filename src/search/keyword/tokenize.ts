@@ -15,11 +15,29 @@ const ASCII_WORD = /[a-z0-9]+/g;
 const MARKS = /\p{M}+/gu;
 const NON_ASCII = /[^\x00-\x7f]/;
 
+// Greek letters as LaTeX names them, lower case after folding (final sigma and the variant forms too).
+const GREEK: ReadonlyMap<string, string> = new Map([
+  ...'alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi omicron pi rho sigma sigma tau upsilon phi chi psi omega'
+    .split(' ').map((name, i): [string, string] => [String.fromCharCode(0x3b1 + i), name]),
+  ['\u03d0', 'beta'], ['\u03d1', 'theta'], ['\u03d5', 'phi'], ['\u03d6', 'pi'], ['\u03f0', 'kappa'], ['\u03f1', 'rho'], ['\u03f5', 'epsilon'],
+]);
+const GREEK_RUN = /\p{Script=Greek}+/gu;
+
+/**
+ * A run of one to three Greek letters is maths ("α-divergence", "β-VAE", "μP") and reads as the
+ * letters' names, the way `$\alpha$` is written in LaTeX, so either spelling finds the other; a longer
+ * run is a Greek word and stays as it is.
+ */
+function spellGreek(run: string): string {
+  if (run.length > 3) return run;
+  return ` ${[...run].map((c) => GREEK.get(c) ?? c).join(' ')} `;
+}
+
 /** Lower-cases, removes accents and splits text into words: the one tokenizer every search path uses. */
 export function words(text: string): string[] {
   // Most titles and abstracts are ASCII: skip Unicode folding for them (it dominates indexing time).
   const ascii = !NON_ASCII.test(text);
-  const folded = ascii ? text.toLowerCase() : text.normalize('NFKD').replace(MARKS, '').toLowerCase();
+  const folded = ascii ? text.toLowerCase() : text.normalize('NFKD').replace(MARKS, '').toLowerCase().replace(GREEK_RUN, spellGreek);
   const out = folded.match(ascii ? ASCII_WORD : WORD);
   if (!out) return [];
   return out.filter((w) => w.length <= 40);

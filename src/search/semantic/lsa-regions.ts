@@ -1,6 +1,12 @@
 import { LsaEmbedder, type LsaModelData } from '../vector/lsa-embedder.js';
 import { nearest, sphericalKmeans } from '../vector/kmeans.js';
 import { SIMILAR_PAPERS_LSA } from '../similarity/similar-papers.js';
+
+/**
+ * SVD passes of a regional model: 8, as the instance evaluation (eval/instance.ts) measured them;
+ * sixteen regions at 32 passes would take about four times the ~25 s they take per million papers.
+ */
+const REGION_SVD_ITERATIONS = 8;
 import type { TopicModel } from './explain.js';
 
 /**
@@ -45,7 +51,7 @@ export async function trainRegions(texts: readonly string[], model: LsaEmbedder,
   // A region k-means left nearly empty gets no model: its papers use the corpus-wide one.
   const none: LsaModelData = { terms: [], idf: new Float32Array(0), basis: new Float32Array(0), dimensions: d };
   const least = Math.min(MIN_MODEL_PAPERS, Math.ceil(minPerRegion / 4));
-  const models = members.map((m) => (m.length >= least ? LsaEmbedder.train(m, SIMILAR_PAPERS_LSA).toData() : none));
+  const models = members.map((m) => (m.length >= least ? LsaEmbedder.train(m, { ...SIMILAR_PAPERS_LSA, iterations: REGION_SVD_ITERATIONS }).toData() : none));
   return { centroids, models };
 }
 

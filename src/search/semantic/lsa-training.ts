@@ -6,6 +6,7 @@ import { paperText } from '../vector/embedder.js';
 import { LsaEmbedder, type LsaOptions } from '../vector/lsa-embedder.js';
 import { seededRandom } from '../vector/seeded-random.js';
 import { SIMILAR_PAPERS_LSA } from '../similarity/similar-papers.js';
+import { regionCount } from './lsa-regions.js';
 import type { StoredLsa } from './lsa-model-blob.js';
 import type { CharGramTable } from '../similarity/char-grams.js';
 
@@ -19,11 +20,14 @@ export const MAX_TRAINING_PAPERS = 50_000;
 
 /**
  * LSA settings: the measured ones (SIMILAR_PAPERS_LSA: 64 dimensions, words in 3+ papers), except
- * that a small instance (under 2,000 papers) keeps every word, or most query words would be unknown;
- * big samples take fewer SVD passes (training time).
+ * that a small instance (under 2,000 papers) keeps every word, or most query words would be unknown,
+ * and that a sample split into regions (lsa-regions.ts) takes the SVD passes its regions were measured
+ * with: 8, or 4 from 20,000 papers (training time). Regions are cut from this model's vectors, and
+ * on a converged model k-means no longer found the fields of a two-field test corpus.
  */
 export function lsaOptions(samplePapers: number): LsaOptions {
-  return { ...SIMILAR_PAPERS_LSA, ...(samplePapers < 2000 ? { minDocFreq: 1 } : {}), iterations: samplePapers >= 20_000 ? 4 : 8 };
+  const passes = samplePapers >= 20_000 ? { iterations: 4 } : regionCount(samplePapers) ? { iterations: 8 } : {};
+  return { ...SIMILAR_PAPERS_LSA, ...(samplePapers < 2000 ? { minDocFreq: 1 } : {}), ...passes };
 }
 
 /** The most common surface word of each stem, so topics can be named in readable words. */
