@@ -17,6 +17,8 @@ const CORPUS: PaperRecord[] = [
   rec('2402.00002', '$\\beta$-VAE revisited', 'Disentangling with a $\\beta$ weight on the prior term.'),
   rec('2402.00003', 'Divergence of training runs', 'Loss spikes and divergence in long training.'),
   rec('2402.00004', 'Αθήνα street images', 'A dataset of street images from Athens.'),
+  rec('2402.00005', '$\\varepsilon$-greedy exploration revisited', 'Exploration with a decaying $\\varepsilon$ and various variance bounds.'),
+  rec('2402.00006', 'Phase noise in Zürich', 'We estimate the phase $\\varphi$ of each receiver.'),
 ];
 
 describe('Greek letters in the tokenizer', () => {
@@ -26,6 +28,12 @@ describe('Greek letters in the tokenizer', () => {
     assert.deepEqual(words('Β-VAE, ΣΔ and µP'), ['beta', 'vae', 'sigma', 'delta', 'and', 'mu', 'p']);
     assert.deepEqual(words('ϵ-greedy, ϕ, ς, ά'), ['epsilon', 'greedy', 'phi', 'sigma', 'alpha']);
     assert.deepEqual(words('Lα at 2θ'), ['l', 'alpha', 'at', '2', 'theta']);
+  });
+
+  it("reads LaTeX's variant letters as the letter, and leaves other words that start with var alone", () => {
+    assert.deepEqual(words('$\\varepsilon$-greedy, $\\vartheta$, $\\varphi$ and $\\varpi$'), ['epsilon', 'greedy', 'theta', 'phi', 'and', 'pi']);
+    assert.deepEqual(words('variance of various variables, varied'), ['variance', 'of', 'various', 'variables', 'varied']);
+    assert.deepEqual(words('Zürich: $\\varrho$'), ['zurich', 'rho'], 'on the Unicode path too');
   });
 
   it('keeps a Greek word (four letters or more) as a word', () => {
@@ -58,19 +66,23 @@ for (const backend of backends()) {
     it('finds a Unicode letter by its name, by its LaTeX command and by itself, and the reverse', async () => {
       for (const q of ['alpha-divergence', '$\\alpha$-divergence', 'α divergence', '"alpha divergence"']) assert.deepEqual(await ids(q), ['2402.00001'], q);
       for (const q of ['β-VAE', 'beta vae']) assert.deepEqual(await ids(q), ['2402.00002'], q);
+      // An ASCII text (the indexer's fast path) and a Unicode one (the general path).
+      for (const q of ['ε-greedy', 'epsilon greedy', '$\\epsilon$-greedy', '$\\varepsilon$-greedy']) assert.deepEqual(await ids(q), ['2402.00005'], q);
+      for (const q of ['phi receiver', 'ϕ receiver']) assert.deepEqual(await ids(q), ['2402.00006'], q);
+      assert.deepEqual(await ids('variance'), ['2402.00005']);
       assert.deepEqual(await ids('Αθήνα'), ['2402.00004']);
       assert.deepEqual(await ids('divergence'), ['2402.00001', '2402.00003']);
     });
 
-    it('an upgrade queues the papers with non-ASCII text for indexing again, and only those', async () => {
+    it('an upgrade queues the papers with non-ASCII text or LaTeX variant letters for indexing again, and only those', async () => {
       const pending = async (): Promise<string[]> =>
         (await fresh.db.all<{ paper_id: string }>('SELECT p.paper_id FROM search_pending q JOIN papers p ON p.id = q.paper_id ORDER BY p.paper_id')).map((r) => r.paper_id);
       assert.deepEqual(await pending(), []);
       // As on a database at the previous schema version: the step that queues them runs once.
       await fresh.db.run('DELETE FROM schema_migrations WHERE version = 7');
       assert.deepEqual(await migrate(fresh.db), [7]);
-      assert.deepEqual(await pending(), ['2402.00001', '2402.00004']);
-      assert.equal(await index.indexPending(), 2);
+      assert.deepEqual(await pending(), ['2402.00001', '2402.00004', '2402.00005', '2402.00006']);
+      assert.equal(await index.indexPending(), 4);
       assert.deepEqual(await ids('alpha divergence'), ['2402.00001'], 'indexed once more, found once');
       assert.deepEqual(await pending(), []);
     });

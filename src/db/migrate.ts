@@ -5,7 +5,7 @@ import { embeddingsSchema } from './migrations/003-embeddings.js';
 import { subscribersSchema } from './migrations/004-subscribers.js';
 import { digestsSchema } from './migrations/005-digests.js';
 import { authorsByNameSchema } from './migrations/006-authors-by-name.js';
-import { reindexNonAsciiSchema } from './migrations/007-reindex-non-ascii.js';
+import { reindexGreekSchema } from './migrations/007-reindex-greek.js';
 
 /** One forward-only schema step; `up` returns the SQL for the dialect at hand. */
 export interface Migration {
@@ -22,7 +22,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, name: 'subscribers', up: subscribersSchema },
   { version: 5, name: 'digests', up: digestsSchema },
   { version: 6, name: 'authors-by-name', up: authorsByNameSchema },
-  { version: 7, name: 'reindex-non-ascii', up: reindexNonAsciiSchema },
+  { version: 7, name: 'reindex-greek', up: reindexGreekSchema },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

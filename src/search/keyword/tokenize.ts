@@ -23,6 +23,21 @@ const GREEK: ReadonlyMap<string, string> = new Map([
 ]);
 const GREEK_RUN = /\p{Script=Greek}+/gu;
 
+/** LaTeX's variant letters (`\varepsilon`, `\varphi`, ...) read as the letter, as `ϵ` and `ϕ` do. */
+const LATEX_VARIANTS: ReadonlyMap<string, string> = new Map(
+  ['epsilon', 'theta', 'phi', 'pi', 'rho', 'sigma', 'kappa'].map((name) => [`var${name}`, name]),
+);
+
+/**
+ * The letter a word names when it is a LaTeX variant letter, else undefined. Cheap for every other
+ * word: only words of 5 to 10 characters starting with "var" are looked up.
+ */
+export function latexVariant(text: string, start: number, end: number): string | undefined {
+  const n = end - start;
+  if (n < 5 || n > 10 || text.charCodeAt(start) !== 118 || text.charCodeAt(start + 1) !== 97 || text.charCodeAt(start + 2) !== 114) return undefined;
+  return LATEX_VARIANTS.get(text.slice(start, end));
+}
+
 /**
  * A run of one to three Greek letters is maths ("α-divergence", "β-VAE", "μP") and reads as the
  * letters' names, the way `$\alpha$` is written in LaTeX, so either spelling finds the other; a longer
@@ -40,7 +55,12 @@ export function words(text: string): string[] {
   const folded = ascii ? text.toLowerCase() : text.normalize('NFKD').replace(MARKS, '').toLowerCase().replace(GREEK_RUN, spellGreek);
   const out = folded.match(ascii ? ASCII_WORD : WORD);
   if (!out) return [];
-  return out.filter((w) => w.length <= 40);
+  const kept = out.filter((w) => w.length <= 40);
+  for (let i = 0; i < kept.length; i++) {
+    const letter = latexVariant(kept[i]!, 0, kept[i]!.length);
+    if (letter) kept[i] = letter;
+  }
+  return kept;
 }
 
 // Stemming the same words again and again is the bulk of indexing; a bounded memo removes it.

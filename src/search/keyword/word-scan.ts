@@ -1,4 +1,4 @@
-import { words } from './tokenize.js';
+import { latexVariant, words } from './tokenize.js';
 
 const NON_ASCII = /[^\x00-\x7f]/;
 
@@ -30,7 +30,9 @@ export function scanWords(text: string, visit: WordVisitor): void {
       if (start < 0) { start = i; h = 0x811c9dc5; }
       h = Math.imul(h ^ c, 16777619);
     } else if (start >= 0) {
-      if (i - start <= 40) visit(s, start, i, h);
+      const letter = latexVariant(s, start, i);
+      if (letter) visit(letter, 0, letter.length, hashOf(letter, 0, letter.length));
+      else if (i - start <= 40) visit(s, start, i, h);
       start = -1;
     }
   }
