@@ -70,7 +70,7 @@ async function main(): Promise<number> {
     { name: 'paper', path: paperPath(web.samplePaperId) },
     { name: 'search', path: `/search?q=${encodeURIComponent(opts.query)}` },
     { name: 'search semantic', path: `/search?q=${encodeURIComponent(opts.query)}&mode=semantic` },
-    { name: 'similar api', path: `/api/papers/${web.samplePaperId.split('/').map(encodeURIComponent).join('/')}/similar` },
+    { name: 'similar api', path: `/api${paperPath(web.samplePaperId)}/similar` },
   ];
   const tmp = mkdtempSync(join(workDir, 'web-pages-'));
   let paperboy: ServerProcess | null = null;

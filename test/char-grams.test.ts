@@ -1,8 +1,15 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { charGramBuckets, charGramCounts, trainCharGrams, CHAR_GRAM_BUCKETS, type CharGramTable } from '../src/search/similarity/char-grams.js';
+import { charGramBuckets, trainCharGrams, CHAR_GRAM_BUCKETS, type CharGramTable } from '../src/search/similarity/char-grams.js';
 import { charGramVector, gramCosine, paperGramVectors, type GramVector } from '../src/search/similarity/gram-vector.js';
 import { paperText } from '../src/search/vector/embedder.js';
+
+/** Bucket -> occurrences of each n-gram of a text's words. */
+function charGramCounts(text: string, n: number): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const b of charGramBuckets(text, n)) out.set(b, (out.get(b) ?? 0) + 1);
+  return out;
+}
 
 const total = (m: ReadonlyMap<number, number>): number => [...m.values()].reduce((s, v) => s + v, 0);
 const weightOf = (v: GramVector, b: number): number => {

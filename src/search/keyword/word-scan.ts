@@ -30,8 +30,7 @@ export function scanWords(text: string, visit: WordVisitor): void {
       if (start < 0) { start = i; h = 0x811c9dc5; }
       h = Math.imul(h ^ c, 16777619);
     } else if (start >= 0) {
-      // Only a word starting with "v" can be a LaTeX variant letter (\varepsilon): the test stays out of the way.
-      const letter = s.charCodeAt(start) === 118 ? latexVariant(s, start, i) : undefined;
+      const letter = latexVariant(s, start, i);
       if (letter) visit(letter, 0, letter.length, hashOf(letter, 0, letter.length));
       else if (i - start <= 40) visit(s, start, i, h);
       start = -1;

@@ -1,13 +1,13 @@
 import { LsaEmbedder, type LsaModelData } from '../vector/lsa-embedder.js';
 import { nearest, sphericalKmeans } from '../vector/kmeans.js';
 import { SIMILAR_PAPERS_LSA } from '../similarity/similar-papers.js';
+import type { TopicModel } from './explain.js';
 
 /**
  * SVD passes of a regional model: 8, as the instance evaluation (eval/instance.ts) measured them;
  * sixteen regions at 32 passes would take about four times the ~25 s they take per million papers.
  */
 const REGION_SVD_ITERATIONS = 8;
-import type { TopicModel } from './explain.js';
 
 /**
  * Regional models: one LSA model per region of the corpus, for the cosine signal of similar papers.

@@ -29,42 +29,41 @@ export interface CharGramTable {
 const WORD = /[\p{L}\p{N}]+/gu;
 const NON_ASCII = /[^\x00-\x7f]/;
 
-/** A growable list of gram buckets: reused from text to text, so hashing allocates nothing per gram. */
-export class GramBuffer {
-  data = new Int32Array(4096);
+/**
+ * A growable list of 32-bit integers (gram buckets, a word's code units): reused from text to text,
+ * so hashing allocates nothing per gram.
+ */
+export class IntList {
+  data: Int32Array;
   length = 0;
 
-  push(bucket: number): void {
+  constructor(capacity = 4096) {
+    this.data = new Int32Array(capacity);
+  }
+
+  push(value: number): void {
     if (this.length === this.data.length) {
       const bigger = new Int32Array(this.data.length * 2);
       bigger.set(this.data);
       this.data = bigger;
     }
-    this.data[this.length++] = bucket;
+    this.data[this.length++] = value;
   }
 }
 
-// One padded word's UTF-16 code units (grown for a longer word).
-let word = new Int32Array(128);
+// One padded word's UTF-16 code units.
+const word = new IntList(128);
 
-/** Appends the bucket of each n-gram of the padded word in `word[0, length)`. */
-function hashWord(length: number, n: number, out: GramBuffer): void {
+/** Appends the bucket of each n-gram of the padded word in `word`. */
+function hashWord(n: number, out: IntList): void {
   const mask = CHAR_GRAM_BUCKETS - 1;
-  for (let start = 0; start + n <= length; start++) {
+  const codes = word.data;
+  for (let start = 0; start + n <= word.length; start++) {
     // FNV-1a over the gram's code units: no substring is allocated.
     let h = 0x811c9dc5;
-    for (let i = start; i < start + n; i++) h = Math.imul(h ^ word[i]!, 0x01000193);
+    for (let i = start; i < start + n; i++) h = Math.imul(h ^ codes[i]!, 0x01000193);
     out.push((h >>> 0) & mask);
   }
-}
-
-function setCode(i: number, c: number): void {
-  if (i >= word.length) {
-    const bigger = new Int32Array(word.length * 2);
-    bigger.set(word);
-    word = bigger;
-  }
-  word[i] = c;
 }
 
 const isAsciiWordChar = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90);
@@ -74,43 +73,37 @@ const isAsciiWordChar = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 4
  * comment). Most titles and abstracts are ASCII: their words are read off the character codes
  * directly, which cuts the same grams as the Unicode word pattern that other texts go through (tested).
  */
-export function appendCharGrams(text: string, n: number, out: GramBuffer): void {
+export function appendCharGrams(text: string, n: number, out: IntList): void {
   if (NON_ASCII.test(text)) {
     for (const m of text.toLowerCase().matchAll(WORD)) {
       const w = m[0];
-      setCode(0, 32);
-      for (let i = 0; i < w.length; i++) setCode(i + 1, w.charCodeAt(i));
-      setCode(w.length + 1, 32);
-      hashWord(w.length + 2, n, out);
+      word.length = 0;
+      word.push(32);
+      for (let i = 0; i < w.length; i++) word.push(w.charCodeAt(i));
+      word.push(32);
+      hashWord(n, out);
     }
     return;
   }
   for (let i = 0; i < text.length;) {
     let c = text.charCodeAt(i);
     if (!isAsciiWordChar(c)) { i++; continue; }
-    let len = 0;
-    setCode(len++, 32);
+    word.length = 0;
+    word.push(32);
     while (i < text.length && isAsciiWordChar(c)) {
-      setCode(len++, c <= 90 && c >= 65 ? c + 32 : c);
+      word.push(c <= 90 && c >= 65 ? c + 32 : c);
       c = text.charCodeAt(++i);
     }
-    setCode(len++, 32);
-    hashWord(len, n, out);
+    word.push(32);
+    hashWord(n, out);
   }
 }
 
 /** The buckets of a text's n-grams in text order, repeats kept. */
 export function charGramBuckets(text: string, n = CHAR_GRAM_LENGTH): Int32Array {
-  const out = new GramBuffer();
+  const out = new IntList();
   appendCharGrams(text, n, out);
   return out.data.slice(0, out.length);
-}
-
-/** Bucket -> occurrences of each n-gram of a text's words (see the module comment). */
-export function charGramCounts(text: string, n = CHAR_GRAM_LENGTH): Map<number, number> {
-  const out = new Map<number, number>();
-  for (const b of charGramBuckets(text, n)) out.set(b, (out.get(b) ?? 0) + 1);
-  return out;
 }
 
 /** Counts in how many of the texts each gram occurs. */

@@ -1,4 +1,4 @@
-import { appendCharGrams, CHAR_GRAM_BUCKETS, GramBuffer, type CharGramTable } from './char-grams.js';
+import { appendCharGrams, CHAR_GRAM_BUCKETS, IntList, type CharGramTable } from './char-grams.js';
 
 /**
  * A text's unit-length TF-IDF vector over character n-grams, as two parallel arrays with the buckets
@@ -49,7 +49,7 @@ function gramVector(table: CharGramTable, buckets: Int32Array, length: number): 
   return { buckets: out.subarray(0, k), weights: weights.subarray(0, k) };
 }
 
-const scratch = new GramBuffer();
+const scratch = new IntList();
 
 /** A text's gram vector under a table (its own n). */
 export function charGramVector(table: CharGramTable, text: string): GramVector {
