@@ -109,6 +109,17 @@ describe('the site in a real browser', { skip: SKIP ? 'PAPERBOY_SKIP_BROWSER=1' 
     await done();
   });
 
+  it('links the addresses an abstract gives', async () => {
+    const { page, done } = await open('/papers/2503.00030');
+    const links = page.locator('.abstract-full a');
+    assert.equal(await links.count(), 1);
+    assert.equal(await links.first().getAttribute('href'), 'https://github.com/openlab/verifiers');
+    assert.equal(await links.first().getAttribute('rel'), 'nofollow ugc noopener');
+    // The sentence's full stop stays text, after the link.
+    assert.match(await page.locator('.abstract-full').textContent() ?? '', /Code: https:\/\/github\.com\/openlab\/verifiers\.$/);
+    await done();
+  });
+
   it('chooses a search mode without JavaScript', async () => {
     const { page, done } = await open('/search?q=speech', { javaScriptEnabled: false });
     assert.equal(await page.isChecked('input[name=mode][value=hybrid]'), true);

@@ -73,7 +73,7 @@ export function showcaseRecords(now = new Date()): PaperRecord[] {
       title: 'Scaling test-time compute with learned verifiers', upvotes: 87, numComments: 12,
       authors: ['Mira Okafor', 'Jonas Lindqvist', 'Priya Raman', 'Tomás Herrera', 'Lea Vogel', 'Kenji Sato'],
       organization: { name: 'openlab', fullname: 'Open Research Lab' }, categories: ['cs.LG', 'cs.AI'], primaryCategory: 'cs.LG',
-      abstract: 'Spending more computation at inference time can improve the accuracy of language models on reasoning tasks, but only when the extra samples can be told apart. We train lightweight verifiers that score intermediate steps and use them to allocate compute adaptively across problems. On math and code benchmarks, adaptive allocation matches best-of-64 sampling at a quarter of the cost, and the verifiers transfer across model sizes without retraining.',
+      abstract: 'Spending more computation at inference time can improve the accuracy of language models on reasoning tasks, but only when the extra samples can be told apart. We train lightweight verifiers that score intermediate steps and use them to allocate compute adaptively across problems. On math and code benchmarks, adaptive allocation matches best-of-64 sampling at a quarter of the cost, and the verifiers transfer across model sizes without retraining. Code: https://github.com/openlab/verifiers.',
       githubRepo: 'https://github.com/openlab/verifiers', githubStars: 2480, projectPage: 'https://openlab.example/verifiers',
     }),
     listed('2503.00031', d.latest, 4, {

@@ -6,6 +6,7 @@ import { formatDate, formatDay, preview } from '../views/format.js';
 import { arxivPages, compactCount, outLink } from '../views/paper-card.js';
 import { authorPath, categoryPath, orgPath, paperPath, withQuery } from '../views/site-paths.js';
 import { citationMeta } from '../views/citation-meta.js';
+import { linkedText } from '../views/linked-text.js';
 import { similarSection, type SimilarItem } from '../views/similar-list.js';
 import { notFoundShow } from './error-show.js';
 import { arxivId } from '../../model/normalise.js';
@@ -95,7 +96,7 @@ ${org && p.organization ? html`<p class="meta"><a class="organization" href="${o
 ${actions(p)}
 ${summary(p)}
 <section aria-labelledby="abstract-h"><h2 id="abstract-h">Abstract</h2>
-${p.abstract ? html`<p class="abstract-full">${p.abstract}</p>` : html`<p class="lede">No abstract is available.</p>`}
+${p.abstract ? html`<p class="abstract-full">${linkedText(p.abstract)}</p>` : html`<p class="lede">No abstract is available.</p>`}
 </section>
 ${details(p)}
 ${similarSection(similar, p.paperId)}
