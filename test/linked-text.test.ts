@@ -29,5 +29,7 @@ describe('addresses in abstracts become links', () => {
   it('links no other scheme and no bare scheme', () => {
     assert.equal(render('javascript:alert(1) data:text/html,x https:// ftp://f.org/x'), 'javascript:alert(1) data:text/html,x https:// ftp://f.org/x');
     assert.equal(render('https://[bad'), 'https://[bad');
+    // The shortest address still links (its href as the URL parser writes it); a bare scheme does not.
+    assert.equal(render('see http://a, https://.'), 'see <a href="http://a/" rel="nofollow ugc noopener">http://a</a>, https://.');
   });
 });

@@ -35,7 +35,7 @@ export function linkedText(text: string): Html {
       url = trimUnbalanced(url.replace(TRAILING, ''));
     }
     const href = safeUrl(url);
-    if (url.length <= 'https://'.length || href === '#') continue; // left as text
+    if (href === '#') continue; // not a usable address (a bare "https://", a bad host): left as text
     parts.push(text.slice(at, m.index), html`<a href="${href}" rel="nofollow ugc noopener">${url}</a>`);
     at = m.index! + url.length;
   }
