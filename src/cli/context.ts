@@ -1,7 +1,8 @@
 import type { Db } from '../db/db.js';
 import { openDatabase } from '../db/connect.js';
 import { schemaProblem, schemaStatus } from '../db/migrate.js';
-import { loadConfig, type Config } from '../config/config.js';
+import { loadConfig, SETTING_NAMES, type Config } from '../config/config.js';
+import { unknownSettings } from '../config/unknown-settings.js';
 import { KeywordIndex } from '../search/keyword/keyword-index.js';
 import { createSemanticSearch, type SemanticEngine } from '../search/semantic/create-semantic-search.js';
 
@@ -21,7 +22,9 @@ export interface AppContext {
  */
 export async function openContext(opts: { requireSchema?: boolean; env?: NodeJS.ProcessEnv } = {}): Promise<AppContext> {
   const { UserError } = await import('./main.js');
-  const config = loadConfig(opts.env ?? process.env);
+  const env = opts.env ?? process.env;
+  const config = loadConfig(env);
+  for (const w of unknownSettings(env, SETTING_NAMES)) process.stderr.write(`paperboy: warning: ${w}\n`);
   const db = openDatabase(config.databaseUrl);
   if (opts.requireSchema !== false) {
     const problem = schemaProblem(await schemaStatus(db), db.location);

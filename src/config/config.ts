@@ -86,6 +86,9 @@ const schema = z.object({
   PAPERBOY_EMBED_INTERVAL_SECONDS: z.coerce.number().min(1).max(86400).default(15),
 });
 
+/** Every environment variable the configuration reads (unknown-settings.ts warns about the others). */
+export const SETTING_NAMES: readonly string[] = Object.freeze(Object.keys(schema.shape));
+
 function trustProxyValue(v: string): boolean | string {
   return v === 'true' || v === 'false' ? v === 'true' : v;
 }
