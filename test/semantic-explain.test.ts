@@ -51,6 +51,16 @@ describe('explainMatch', () => {
     assert.deepEqual(explainMatch('Video only.', 'A video.', v, t).topics, ['galaxy, telescope, stars']);
   });
 
+  it('never names a topic by a bare number, though numbers load on it', () => {
+    const words = ['5', 'trajectory', '0', 'agents', 'gpt4', 'rollouts'];
+    const basis = Float32Array.from([0.95, 0.9, 0.85, 0.8, 0.7, 0.6]);
+    const t = { model: new LsaEmbedder(new Map(words.map((w, i) => [termOf(w)!, i])), new Float32Array(6).fill(1), basis, 1), labels: words };
+    assert.equal(topicName(t, 0, 1), 'trajectory, agents, gpt4');
+    const v = { a: Float32Array.from([1]), b: Float32Array.from([1]) };
+    const a = 'Agents rollouts: 5 trajectory sets, 0 failures.', b = 'Agents with 5 rollouts and trajectory 0.';
+    assert.deepEqual(explainMatch(a, b, v, t).topics, ['trajectory, agents, rollouts']);
+  });
+
   it('gives each shared topic its own words', () => {
     const words = ['video', 'frames', 'motion', 'camera', 'editing'];
     const basis = Float32Array.from([0.9, 0.9, 0.8, 0.8, 0.7, 0.1, 0.1, 0.7, 0.1, 0.6]); // 5 words x 2 dimensions

@@ -2,6 +2,8 @@ import { termOf, words } from '../keyword/tokenize.js';
 import type { LsaEmbedder } from '../vector/lsa-embedder.js';
 import type { MatchExplanation } from './semantic-search.js';
 
+const NUMBER = /^\d+$/;
+
 /** A trained LSA model and readable words of its terms, for naming topics. */
 export interface TopicModel {
   model: LsaEmbedder;
@@ -12,14 +14,16 @@ export interface TopicModel {
  * A topic (one LSA dimension, one direction) named by the three words of the two texts that load
  * most on it: a dimension of a corpus-wide model mixes several themes, and the words these papers
  * actually use say which of them they share. Falls back to the whole vocabulary's top words.
- * Words in `taken` are skipped and the chosen ones added, so several topics get different names.
+ * Words in `taken` are skipped and the chosen ones added, so several topics get different names;
+ * bare numbers never name a topic.
  */
 export function topicName(t: TopicModel, dim: number, sign: 1 | -1, within?: Iterable<number>, taken?: Set<number>): string {
   const k = t.model.dimensions, basis = t.model.basis;
   const best: Array<[number, number]> = [];
   const consider = (i: number): void => {
     const v = sign * basis[i * k + dim]!;
-    if (v <= 0 || taken?.has(i) || (best.length >= 3 && v <= best[best.length - 1]![1])) return;
+    // A bare number ("5", "0" of "9.0-point") loads on many directions and names none of them.
+    if (v <= 0 || NUMBER.test(t.labels[i] ?? '') || taken?.has(i) || (best.length >= 3 && v <= best[best.length - 1]![1])) return;
     best.push([i, v]);
     best.sort((a, b) => b[1] - a[1]);
     if (best.length > 3) best.pop();
@@ -32,8 +36,6 @@ export function topicName(t: TopicModel, dim: number, sign: 1 | -1, within?: Ite
   for (const [i] of best) taken?.add(i);
   return best.map(([i]) => t.labels[i]!).join(', ');
 }
-
-const NUMBER = /^\d+$/;
 
 /** Each term of a text with its first spelling and how often it occurs. */
 function surface(text: string): Map<string, { word: string; count: number }> {
