@@ -1,7 +1,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { html, trusted, safeUrl, escapeHtml } from '../src/web/views/html.js';
-import { authorList, formatDate, formatDay, preview } from '../src/web/views/format.js';
+import { authorList, formatCount, formatDate, formatDay, preview } from '../src/web/views/format.js';
+import { pager, rangeLabel } from '../src/web/views/pager.js';
 
 describe('html tagged template', () => {
   it('escapes every interpolation by default', () => {
@@ -65,5 +66,13 @@ describe('view formatting', () => {
     assert.equal(formatDay('not-a-day'), 'not-a-day');
     assert.equal(formatDate('2025-03-17T23:59:00.000Z'), 'Mar 17, 2025');
     assert.equal(formatDate(null), null);
+  });
+
+  it('groups the digits of large counts in ranges and pagers', () => {
+    assert.equal(formatCount(25049), '25,049');
+    assert.equal(formatCount(999), '999');
+    assert.equal(rangeLabel({ page: 51, pageSize: 30, total: 25049 }, 30), '1,501–1,530 of 25,049');
+    assert.equal(rangeLabel({ page: 1, pageSize: 30, total: 0 }, 0), '0 of 0');
+    assert.match(pager({ page: 2, pageSize: 20, total: 1_000_000 }, (p) => `/x?page=${p}`).value, /Page 2 of 50,000/);
   });
 });

@@ -3,6 +3,7 @@ import type { WebDeps } from '../deps.js';
 import { html, type Html } from '../views/html.js';
 import { layout } from '../views/layout.js';
 import { paperList } from '../views/paper-card.js';
+import { formatCount } from '../views/format.js';
 import { pager, pageParam } from '../views/pager.js';
 import { periodLabel, periodParam, periodShortLabel, periodViews } from '../views/period.js';
 import { queryChoice, queryText, type Query } from '../views/query-params.js';
@@ -106,7 +107,7 @@ export function papersList(deps: WebDeps) {
       neighbours(deps, period, latest),
     ]);
     const label = periodLabel(period);
-    const count = `${list.total} featured ${list.total === 1 ? 'paper' : 'papers'}`;
+    const count = `${formatCount(list.total)} featured ${list.total === 1 ? 'paper' : 'papers'}`;
     const body = html`<h1>${label}</h1>
 <p class="lede">${count}${list.total ? (sort === 'trending' ? ', most upvoted first' : ', newest first') : ''}</p>
 ${toolbar(period, sort)}

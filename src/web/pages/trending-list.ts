@@ -7,6 +7,7 @@ import { pager, pageParam } from '../views/pager.js';
 import { queryText, type Query } from '../views/query-params.js';
 import { withQuery } from '../views/site-paths.js';
 import { trendingPapers } from '../../store/listings.js';
+import { formatCount } from '../views/format.js';
 
 const PAGE_SIZE = 30;
 const WINDOW_DAYS = 7;
@@ -22,7 +23,7 @@ export function trendingList(deps: WebDeps, now: () => Date = () => new Date()) 
     const page = pageParam(queryText(req.query as Query, 'page'));
     const list = await trendingPapers(deps.db, { now: now(), days: WINDOW_DAYS, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
     const body = html`<h1>Trending</h1>
-<p class="lede">${list.total} ${list.total === 1 ? 'paper' : 'papers'} from the last ${WINDOW_DAYS} days, hottest first.</p>
+<p class="lede">${formatCount(list.total)} ${list.total === 1 ? 'paper' : 'papers'} from the last ${WINDOW_DAYS} days, hottest first.</p>
 <details class="how">
 <summary>How papers are ranked</summary>
 <p><span class="formula">score = upvotes / (age in hours + 2)<sup>1.5</sup></span></p>

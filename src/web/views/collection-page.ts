@@ -2,6 +2,7 @@ import { html, type Html } from './html.js';
 import { layout, type Section } from './layout.js';
 import { paperList, type CardPaper } from './paper-card.js';
 import { pager, rangeLabel } from './pager.js';
+import { formatCount } from './format.js';
 
 /** What an author, organization or category page shows: a heading and one page of its papers. */
 export interface CollectionProps {
@@ -22,7 +23,7 @@ export interface CollectionProps {
 /** The shared frame of the author, organization and category pages: counts, cards, paging. */
 export function collectionPage(props: CollectionProps): string {
   const state = { page: props.page, pageSize: props.pageSize, total: props.total };
-  const count = `${props.total} ${props.total === 1 ? 'paper' : 'papers'}`;
+  const count = `${formatCount(props.total)} ${props.total === 1 ? 'paper' : 'papers'}`;
   const body = html`<h1>${props.heading}</h1>
 ${props.extra ?? ''}
 <p class="lede paper-count">${count}${props.total > props.papers.length ? html`, showing ${rangeLabel(state, props.papers.length)}` : ''}, newest first</p>

@@ -5,6 +5,12 @@
 
 const DAY_FORMAT = new Intl.DateTimeFormat('en-US', { weekday: 'long', month: 'long', day: 'numeric', year: 'numeric', timeZone: 'UTC' });
 const DATE_FORMAT = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' });
+const COUNT_FORMAT = new Intl.NumberFormat('en-US');
+
+/** "25,049": counts of papers and pages, grouped so a large corpus reads at a glance. */
+export function formatCount(n: number): string {
+  return COUNT_FORMAT.format(n);
+}
 
 /** "Monday, March 17, 2025" for a listing day (YYYY-MM-DD); the text itself when it is no date. */
 export function formatDay(day: string): string {

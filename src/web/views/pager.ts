@@ -1,4 +1,5 @@
 import { html, type Html } from './html.js';
+import { formatCount } from './format.js';
 
 /** Where a list is: 1-based page, its size, and how many items there are in all. */
 export interface PageState {
@@ -24,14 +25,14 @@ export function pager(state: PageState, href: (page: number) => string): Html {
   if (pages <= 1 && state.page <= 1) return html``;
   return html`<nav class="pager" aria-label="Pages">
 ${state.page > 1 ? html`<a rel="prev" href="${href(Math.min(state.page - 1, pages))}">← Previous</a>` : ''}
-<span>Page ${state.page} of ${pages}</span>
+<span>Page ${formatCount(state.page)} of ${formatCount(pages)}</span>
 ${state.page < pages ? html`<a rel="next" href="${href(state.page + 1)}">Next →</a>` : ''}
 </nav>`;
 }
 
 /** "1–20 of 134" above a list. */
 export function rangeLabel(state: PageState, shown: number): string {
-  if (state.total === 0 || shown === 0) return `0 of ${state.total}`;
+  if (state.total === 0 || shown === 0) return `0 of ${formatCount(state.total)}`;
   const from = (state.page - 1) * state.pageSize + 1;
-  return `${from}–${from + shown - 1} of ${state.total}`;
+  return `${formatCount(from)}–${formatCount(from + shown - 1)} of ${formatCount(state.total)}`;
 }
