@@ -18,7 +18,7 @@ function paper(id: string, f: Partial<PaperRow> & { org?: string }): DigestCandi
     paperId: id, title: '', abstract: null, authors: [], primaryCategory: 'cs.LG', categories: ['cs.LG'], versions: [], latestVersion: 1,
     publishedAt: '2025-03-17T17:59:00Z', updatedAt: null, comment: null, journalRef: null, doi: null, reportNo: null, license: null,
     absUrl: null, pdfUrl: null, githubRepo: null, githubStars: null, projectPage: null, organization: null, aiSummary: null, aiKeywords: null,
-    upvotes: 0, numComments: 0, thumbnail: null, ...f,
+    upvotes: 0, numComments: 0, votesKnown: true, thumbnail: null, ...f,
   };
   return { ...row, rowId: 0, organizationName: f.org ?? null, organizationFullname: f.org ?? null, organizationAvatar: null, score: 0 };
 }

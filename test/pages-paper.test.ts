@@ -52,6 +52,26 @@ for (const backend of backends()) {
       assert.equal(list.querySelector('.paper h2 a')!.getAttribute('href'), '/papers/hep-th/9901001');
     });
 
+    it('says a paper known only from arXiv has no upvotes counted, where a featured one shows its counts', async () => {
+      const facts = async (url: string) => {
+        const doc = await page(site.app, url);
+        return Object.fromEntries(doc.querySelectorAll('dl.facts dt').map((dt) => [dt.text, dt.nextElementSibling!.text]));
+      };
+      const arxivOnly = await facts('/papers/hep-th/9901001');
+      assert.equal(arxivOnly['Upvotes'], 'Not on Hugging Face Daily Papers: no upvotes or comments counted');
+      assert.equal(arxivOnly['Comments'], undefined);
+      const featured = await facts('/papers/2503.00020');
+      assert.equal(featured['Upvotes'], '30');
+      assert.match(featured['Comments']!, /^\d+$/);
+      const card = (await page(site.app, '/categories/hep-th')).querySelector('.paper')!;
+      assert.equal(card.querySelector('.votes')!.getAttribute('class'), 'votes uncounted');
+      assert.match(card.querySelector('.votes')!.text, /^–upvotes: not on hugging face daily papers/);
+      assert.equal(card.querySelector('.comments'), null, 'no "0 comments" either');
+      const listed = (await page(site.app, '/')).querySelector('.paper .votes')!;
+      assert.equal(listed.getAttribute('class'), 'votes');
+      assert.match(listed.text, /^\d+upvotes?$/);
+    });
+
     it('redirects versioned ids to the paper and answers unknown ids with a 404 page', async () => {
       const res = await site.app.inject('/papers/2503.00010v2');
       assert.equal(res.statusCode, 301);

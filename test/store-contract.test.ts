@@ -120,6 +120,18 @@ for (const backend of backends()) {
       assert.equal(p.numComments, 4);
     });
 
+    it('counts upvotes only where a source counted them: an arXiv-only paper has none, not 0', async () => {
+      await upsertRecords(db, [paperRecord('2501.00001'), paperRecord('2501.00002')]);
+      assert.equal((await getPaper(db, '2501.00001'))!.votesKnown, false);
+      // Featured with no vote yet: 0 is a real count.
+      await upsertRecords(db, [paperRecord('2501.00001', { sourceName: 'hf-daily', upvotes: 0, listing: { day: '2025-03-18' } })]);
+      await upsertRecords(db, [paperRecord('2501.00002', { sourceName: 'jsonl', numComments: 2 })]);
+      // A later arXiv record, which counts nothing, does not forget the counts.
+      assert.deepEqual(await upsertRecords(db, [paperRecord('2501.00001', { title: 'Retitled' }), paperRecord('2501.00002')]), { added: 0, updated: 1, unchanged: 1 });
+      for (const id of ['2501.00001', '2501.00002']) assert.equal((await getPaper(db, id))!.votesKnown, true, id);
+      assert.equal((await latestPapers(db, { limit: 5 })).filter((p) => p.votesKnown).length, 2);
+    });
+
     it('stores authors in order and categories with the primary one marked', async () => {
       await upsertRecords(db, [
         paperRecord('2501.00001', { authors: ['Zoe', 'Yann', 'Xavier'], categories: ['cs.LG', 'cs.CL', 'stat.ML'], primaryCategory: 'cs.CL' }),
@@ -239,6 +251,29 @@ for (const backend of backends()) {
         assert.deepEqual(after, { current: LATEST_VERSION, latest: LATEST_VERSION, state: 'current' });
         assert.equal(schemaProblem(after, fresh.db.location), null);
         assert.deepEqual(await migrate(fresh.db), []);
+      } finally {
+        await fresh.drop();
+      }
+    });
+
+    it('marks, when upgrading, the papers whose upvotes a source counted (migration 8)', async () => {
+      const fresh = await backend.create({ migrated: false });
+      try {
+        const db = fresh.db;
+        await db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+        for (const m of MIGRATIONS.filter((x) => x.version < 8)) {
+          await db.exec(m.up(db.dialect));
+          await db.run('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)', [m.version, m.name, V1]);
+        }
+        const add = (id: string, upvotes: number, comments: number) => db.run(
+          'INSERT INTO papers (paper_id, title, upvotes, num_comments, first_seen_at, last_changed_at) VALUES (?, ?, ?, ?, ?, ?)', [id, id, upvotes, comments, V1, V1]);
+        for (const [id, up, c] of [['featured', 0, 0], ['voted', 3, 0], ['discussed', 0, 1], ['arxiv-only', 0, 0]] as const) await add(id, up, c);
+        await db.run("INSERT INTO daily_entries (day, paper_id) SELECT '2025-03-18', id FROM papers WHERE paper_id = 'featured'");
+        assert.deepEqual(await migrate(db), MIGRATIONS.filter((x) => x.version >= 8).map((x) => x.version));
+        const rows = await db.all<{ paper_id: string; votes_known: number }>('SELECT paper_id, votes_known FROM papers ORDER BY paper_id');
+        assert.deepEqual(rows.map((r) => [r.paper_id, Number(r.votes_known)]), [['arxiv-only', 0], ['discussed', 1], ['featured', 1], ['voted', 1]]);
+        assert.equal((await getPaper(db, 'arxiv-only'))!.votesKnown, false);
+        assert.equal((await getPaper(db, 'featured'))!.votesKnown, true);
       } finally {
         await fresh.drop();
       }

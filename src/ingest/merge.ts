@@ -49,7 +49,7 @@ export function mergeRecord(existing: PaperRow | null, rec: PaperRecord): PaperR
     paperId: rec.id, title: rec.title, abstract: null, authors: [], primaryCategory: null, categories: [], versions: [],
     latestVersion: null, publishedAt: null, updatedAt: null, comment: null, journalRef: null, doi: null, reportNo: null,
     license: null, absUrl: null, pdfUrl: null, githubRepo: null, githubStars: null, projectPage: null, organization: null,
-    aiSummary: null, aiKeywords: null, upvotes: 0, numComments: 0, thumbnail: null,
+    aiSummary: null, aiKeywords: null, upvotes: 0, numComments: 0, votesKnown: false, thumbnail: null,
   };
   const out: PaperRow = { ...base };
   const take = <K extends keyof PaperRow>(key: K, value: PaperRow[K] | undefined): void => {
@@ -80,5 +80,7 @@ export function mergeRecord(existing: PaperRow | null, rec: PaperRecord): PaperR
   out.githubStars = maxNum(out.githubStars, rec.githubStars);
   out.upvotes = maxNum(out.upvotes, rec.upvotes) ?? 0;
   out.numComments = maxNum(out.numComments, rec.numComments) ?? 0;
+  // A featured paper's counts are Daily Papers' own, 0 included; a paper only arXiv knows has none.
+  out.votesKnown ||= rec.listing != null || Number.isFinite(rec.upvotes ?? NaN) || Number.isFinite(rec.numComments ?? NaN);
   return out;
 }

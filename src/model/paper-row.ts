@@ -27,6 +27,11 @@ export interface PaperRow {
   aiKeywords: string[] | null;
   upvotes: number;
   numComments: number;
+  /**
+   * Whether a source counted upvotes and comments (Hugging Face Daily Papers); false for a paper known
+   * only from arXiv, whose 0 upvotes mean "not counted", not "nobody liked it".
+   */
+  votesKnown: boolean;
   thumbnail: string | null;
 }
 
@@ -57,6 +62,7 @@ export const PAPER_COLUMNS: ReadonlyArray<readonly [keyof PaperRow, string]> = [
   ['aiKeywords', 'ai_keywords'],
   ['upvotes', 'upvotes'],
   ['numComments', 'num_comments'],
+  ['votesKnown', 'votes_known'],
   ['thumbnail', 'thumbnail'],
 ];
 
@@ -66,6 +72,8 @@ const JSON_FIELDS = new Set<keyof PaperRow>(['authors', 'categories', 'versions'
 export function columnValue(row: PaperRow, key: keyof PaperRow): unknown {
   const v = row[key];
   if (JSON_FIELDS.has(key)) return v == null ? null : JSON.stringify(v);
+  // Stored as 0/1: neither SQLite nor an INTEGER column in PostgreSQL takes a boolean parameter.
+  if (typeof v === 'boolean') return v ? 1 : 0;
   return v;
 }
 
@@ -78,6 +86,7 @@ export function rowToPaper(r: Record<string, unknown>): PaperRow {
   }
   out['upvotes'] = Number(out['upvotes'] ?? 0);
   out['numComments'] = Number(out['numComments'] ?? 0);
+  out['votesKnown'] = Boolean(Number(out['votesKnown'] ?? 0));
   if (out['githubStars'] != null) out['githubStars'] = Number(out['githubStars']);
   if (out['latestVersion'] != null) out['latestVersion'] = Number(out['latestVersion']);
   return out as unknown as PaperRow;

@@ -3,7 +3,7 @@ import type { WebDeps } from '../deps.js';
 import { html, safeUrl, type Html } from '../views/html.js';
 import { layout } from '../views/layout.js';
 import { formatDate, formatDay, preview } from '../views/format.js';
-import { arxivPages, compactCount, outLink } from '../views/paper-card.js';
+import { arxivPages, compactCount, outLink, UNCOUNTED_VOTES } from '../views/paper-card.js';
 import { authorPath, categoryPath, orgPath, paperPath, withQuery } from '../views/site-paths.js';
 import { citationMeta } from '../views/citation-meta.js';
 import { linkedText } from '../views/linked-text.js';
@@ -55,8 +55,7 @@ ${fact('DOI', p.doi ? html`<a class="doi" href="${safeUrl(`https://doi.org/${p.d
 ${fact('Report no', p.reportNo)}
 ${fact('License', p.license ? (outLink(p.license) ? html`<a href="${outLink(p.license)}">${p.license}</a>` : p.license) : null)}
 ${fact('Featured', p.listingDays.length ? html`${p.listingDays.map((d, i) => html`${i ? ', ' : ''}<a href="${withQuery('/papers', { date: d })}">${formatDay(d)}</a>`)}` : null)}
-${fact('Upvotes', String(p.upvotes))}
-${fact('Comments', String(p.numComments))}
+${p.votesKnown ? html`${fact('Upvotes', String(p.upvotes))}${fact('Comments', String(p.numComments))}` : fact('Upvotes', UNCOUNTED_VOTES)}
 </dl></section>`;
 }
 

@@ -43,6 +43,14 @@ export function compactCount(n: number): string {
   return `${(n / 1000).toFixed(n < 10000 ? 1 : 0).replace(/\.0$/, '')}k`;
 }
 
+/** Why: a paper known only from arXiv has no upvotes counted, and "0 upvotes" would say nobody liked it. */
+export const UNCOUNTED_VOTES = 'Not on Hugging Face Daily Papers: no upvotes or comments counted';
+
+function votes(paper: CardPaper): Html {
+  if (!paper.votesKnown) return html`<p class="votes uncounted" title="${UNCOUNTED_VOTES}">–<small>upvotes</small><span class="visually-hidden">: ${UNCOUNTED_VOTES.toLowerCase()}</span></p>`;
+  return html`<p class="votes">${paper.upvotes}<small>${paper.upvotes === 1 ? 'upvote' : 'upvotes'}</small></p>`;
+}
+
 function dateOf(paper: CardPaper): Html | '' {
   if (paper.day) return html`<time datetime="${paper.day}">${formatDate(`${paper.day}T00:00:00Z`) ?? formatDay(paper.day)}</time>`;
   const date = formatDate(paper.publishedAt);
@@ -50,7 +58,7 @@ function dateOf(paper: CardPaper): Html | '' {
 }
 
 /**
- * One paper in a list: upvotes, title (to the paper page), authors, organization, date,
+ * One paper in a list: upvotes (or a dash when none were counted), title (to the paper page), authors, organization, date,
  * comments, categories, the start of the abstract, and links out. Every field is source data
  * and goes through the escaping tag.
  */
@@ -62,13 +70,13 @@ export function paperCard(paper: CardPaper, opts: CardOptions = {}): Html {
   const code = outLink(paper.githubRepo);
   const project = outLink(paper.projectPage);
   return html`<li class="paper" data-paper-id="${paper.paperId}">
-<p class="votes">${paper.upvotes}<small>${paper.upvotes === 1 ? 'upvote' : 'upvotes'}</small></p>
+${votes(paper)}
 <h2><a href="${paperPath(paper.paperId)}">${mark(paper.title)}</a></h2>
 <p class="meta">${[
     paper.authors.length ? html`<span class="authors">${authorList(paper.authors)}</span>` : '',
     org && paper.organization ? html`<a class="organization" href="${orgPath(paper.organization)}">${org}</a>` : '',
     dateOf(paper),
-    html`<span class="comments">${countLabel(paper.numComments, 'comment', 'comments')}</span>`,
+    paper.votesKnown ? html`<span class="comments">${countLabel(paper.numComments, 'comment', 'comments')}</span>` : '',
   ]}</p>
 ${abstract ? html`<p class="abstract">${mark(abstract)}</p>` : ''}
 ${paper.categories.length ? html`<ul class="chips" aria-label="Categories">${paper.categories.map((c) => html`<li><a class="chip category" href="${categoryPath(c)}">${c}</a></li>`)}</ul>` : ''}
