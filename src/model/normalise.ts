@@ -69,3 +69,18 @@ export function isoDate(text: string | null | undefined): string | null {
   if (Number.isNaN(t)) return null;
   return new Date(t).toISOString();
 }
+
+/**
+ * The month an arXiv id was assigned, `YYYY-MM`: arXiv numbers papers by the month of their first
+ * submission (`2602.05744`: February 2026; `hep-th/9901001`: January 1999). Why: some sources (a
+ * daily feed's JSON lines) give no date at all, and the month is still a fact worth showing. Null
+ * for anything that is not an arXiv id, or whose month is impossible.
+ */
+export function arxivMonth(id: string): string | null {
+  const m = /^(\d{2})(\d{2})\.\d{4,5}$/.exec(id) ?? /^[a-z][a-z.-]*(?:\.[A-Z]{2})?\/(\d{2})(\d{2})\d{3}$/i.exec(id);
+  if (!m) return null;
+  const yy = Number(m[1]), mm = Number(m[2]);
+  if (mm < 1 || mm > 12) return null;
+  // arXiv began in August 1991: two-digit years from 91 are the 1990s.
+  return `${yy >= 91 ? 1900 + yy : 2000 + yy}-${m[2]}`;
+}

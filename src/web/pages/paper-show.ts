@@ -3,7 +3,7 @@ import type { WebDeps } from '../deps.js';
 import { html, safeUrl, type Html } from '../views/html.js';
 import { layout } from '../views/layout.js';
 import { formatDate, formatDay, preview } from '../views/format.js';
-import { arxivPages, compactCount, outLink, UNCOUNTED_VOTES } from '../views/paper-card.js';
+import { arxivPages, compactCount, outLink, submittedMonth, UNCOUNTED_VOTES } from '../views/paper-card.js';
 import { authorPath, categoryPath, orgPath, paperPath, withQuery } from '../views/site-paths.js';
 import { citationMeta } from '../views/citation-meta.js';
 import { linkedText } from '../views/linked-text.js';
@@ -45,7 +45,7 @@ function details(p: PaperDetail): Html {
     ? html`<ul class="chips">${p.versions.map((v) => html`<li><span class="chip">v${v.version}${v.date ? html` · ${dateText(v.date)}` : ''}</span></li>`)}</ul>`
     : null;
   return html`<section aria-labelledby="details-h"><h2 id="details-h">Details</h2><dl class="facts">
-${fact('Published', dateText(p.publishedAt))}
+${p.publishedAt ? fact('Published', dateText(p.publishedAt)) : fact('Submitted', submittedMonth(p.paperId, true))}
 ${p.updatedAt && p.updatedAt !== p.publishedAt ? fact('Updated', dateText(p.updatedAt)) : ''}
 ${fact('Versions', versions)}
 ${fact('Categories', p.categories.length ? html`<ul class="chips">${p.categories.map((c) => html`<li><a class="chip category" href="${categoryPath(c)}">${c}${c === p.primaryCategory ? ' (primary)' : ''}</a></li>`)}</ul>` : null)}

@@ -6,6 +6,14 @@
 const DAY_FORMAT = new Intl.DateTimeFormat('en-US', { weekday: 'long', month: 'long', day: 'numeric', year: 'numeric', timeZone: 'UTC' });
 const DATE_FORMAT = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' });
 const COUNT_FORMAT = new Intl.NumberFormat('en-US');
+const MONTH_FORMAT = new Intl.DateTimeFormat('en-US', { month: 'short', year: 'numeric', timeZone: 'UTC' });
+const LONG_MONTH_FORMAT = new Intl.DateTimeFormat('en-US', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/** "Feb 2026" (or "February 2026" when `long`) for a month YYYY-MM; the text itself when it is no month. */
+export function formatMonth(month: string, long = false): string {
+  const t = Date.parse(`${month}-01T00:00:00Z`);
+  return Number.isNaN(t) ? month : (long ? LONG_MONTH_FORMAT : MONTH_FORMAT).format(t);
+}
 
 /** "25,049": counts of papers and pages, grouped so a large corpus reads at a glance. */
 export function formatCount(n: number): string {

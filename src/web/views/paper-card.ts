@@ -1,7 +1,7 @@
 import { html, safeUrl, type Html } from './html.js';
-import { authorList, formatDate, formatDay, preview } from './format.js';
+import { authorList, formatDate, formatDay, formatMonth, preview } from './format.js';
 import { categoryPath, orgPath, paperPath } from './site-paths.js';
-import { arxivLinks } from '../../model/normalise.js';
+import { arxivLinks, arxivMonth } from '../../model/normalise.js';
 import type { PaperRow } from '../../model/paper-row.js';
 
 /** What a card needs: a stored paper plus, when listed, the day and the organization's display name. */
@@ -54,7 +54,21 @@ function votes(paper: CardPaper): Html {
 function dateOf(paper: CardPaper): Html | '' {
   if (paper.day) return html`<time datetime="${paper.day}">${formatDate(`${paper.day}T00:00:00Z`) ?? formatDay(paper.day)}</time>`;
   const date = formatDate(paper.publishedAt);
-  return date ? html`<time datetime="${paper.publishedAt}">${date}</time>` : '';
+  if (date) return html`<time datetime="${paper.publishedAt}">${date}</time>`;
+  return submittedMonth(paper.paperId, false);
+}
+
+/**
+ * The month of the paper's arXiv id, for a paper no source gave a date: "Feb 2026", with a title
+ * saying where it comes from, so it is not mistaken for a date some source stated.
+ */
+export function submittedMonth(paperId: string, long: boolean): Html | '' {
+  const month = arxivMonth(paperId);
+  if (!month) return '';
+  const note = `the month of its arXiv id; no source gave the day`;
+  return long
+    ? html`<time datetime="${month}">${formatMonth(month, true)}</time> <small>(${note})</small>`
+    : html`<time datetime="${month}" title="Submitted in ${formatMonth(month, true)}: ${note}">${formatMonth(month)}</time>`;
 }
 
 /**
