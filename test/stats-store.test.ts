@@ -17,6 +17,7 @@ for (const backend of backends()) {
         paperRecord('2501.00002', { sourceName: 'hf-daily', listing: { day: '2025-03-19' }, authors: ['Grace Hopper'], categories: ['cs.CV'] }),
         paperRecord('2501.00002', { sourceName: 'hf-daily', listing: { day: '2025-03-18' } }),
         paperRecord('2501.00003', { sourceName: 'arxiv-rss' }),
+        paperRecord('2501.00004', { sourceName: 'jsonl', versions: [], abstract: '' }),
       ]);
     });
     after(async () => {
@@ -25,15 +26,17 @@ for (const backend of backends()) {
 
     it('counts what the store holds', async () => {
       const s = await collectStats(fresh.db);
-      assert.equal(s.papers, 3);
+      assert.equal(s.papers, 4);
+      assert.deepEqual(s.gaps, { undated: 1, withoutAbstract: 1, votesUncounted: 2 });
+      assert.deepEqual(s.embeddings, { models: [], pending: 4 });
       assert.equal(s.authors, 3);
       assert.equal(s.organizations, 1);
       assert.equal(s.featuredDays, 2);
       assert.equal(s.dailyEntries, 3);
       assert.equal(s.categories, 3);
-      assert.deepEqual(s.sources, { 'arxiv-rss': 1, 'hf-daily': 3 });
+      assert.deepEqual(s.sources, { 'arxiv-rss': 1, 'hf-daily': 3, jsonl: 1 });
       assert.equal(s.searchDocs, 0);
-      assert.equal(s.searchPending, 3);
+      assert.equal(s.searchPending, 4);
       assert.equal(s.newestFeaturedDay, '2025-03-19');
       assert.equal(s.database, fresh.db.location);
       assert.ok(s.databaseBytes > 0);
@@ -45,8 +48,8 @@ for (const backend of backends()) {
       const lines = run.stdout.trim().split('\n');
       assert.equal(lines.length, 1);
       const s = JSON.parse(lines[0]!);
-      assert.equal(s.papers, 3);
-      assert.deepEqual(s.sources, { 'arxiv-rss': 1, 'hf-daily': 3 });
+      assert.equal(s.papers, 4);
+      assert.deepEqual(s.sources, { 'arxiv-rss': 1, 'hf-daily': 3, jsonl: 1 });
       assert.equal(typeof s.databaseBytes, 'number');
       assert.doesNotMatch(run.stdout, /password|secret/i);
     });
@@ -54,7 +57,10 @@ for (const backend of backends()) {
     it('prints an aligned table for people', async () => {
       const run = await runCli(['stats'], { DATABASE_URL: fresh.url });
       assert.equal(run.code, 0, run.stderr);
-      assert.match(run.stdout, /^papers +3$/m);
+      assert.match(run.stdout, /^papers +4$/m);
+      assert.match(run.stdout, /^ {2}undated +1 \(no source gave a date; pages show the month of the arXiv id\)$/m);
+      assert.match(run.stdout, /^ {2}no upvotes +2 \(known only from arXiv, never on Daily Papers\)$/m);
+      assert.match(run.stdout, /^embeddings +no model yet \(built by `serve` or `paperboy reindex`\), 4 waiting$/m);
       assert.match(run.stdout, /^featured days +2 \(newest 2025-03-19\)$/m);
       assert.match(run.stdout, /^ {2}hf-daily +3$/m);
     });
@@ -66,10 +72,22 @@ describe('paperboy stats formatting', () => {
     const text = formatStats({
       papers: 0, authors: 0, organizations: 0, featuredDays: 0, dailyEntries: 0, categories: 0, sources: {},
       searchDocs: 0, searchPending: 0, newestFeaturedDay: null, database: 'SQLite /tmp/x.db', databaseBytes: 4096,
+      gaps: { undated: 0, withoutAbstract: 0, votesUncounted: 0 }, embeddings: { models: [], pending: 0 },
     });
     assert.match(text, /^database +SQLite \/tmp\/x\.db \(4\.0 KB\)$/m);
     assert.match(text, /^source records +none$/m);
     assert.doesNotMatch(text, /newest/);
+    assert.doesNotMatch(text, /undated|no abstract|no upvotes/, 'no gap lines when nothing is missing');
+    assert.match(text, /^embeddings +no model yet \(built by `serve` or `paperboy reindex`\)$/m);
+  });
+
+  it('lists each active embedding model with its papers', () => {
+    const text = formatStats({
+      papers: 5, authors: 0, organizations: 0, featuredDays: 0, dailyEntries: 0, categories: 0, sources: {},
+      searchDocs: 5, searchPending: 0, newestFeaturedDay: null, database: 'SQLite /tmp/x.db', databaseBytes: 4096,
+      gaps: { undated: 0, withoutAbstract: 0, votesUncounted: 0 }, embeddings: { models: [{ kind: 'lsa', name: 'lsa-64', papers: 12345 }], pending: 7 },
+    });
+    assert.match(text, /^embeddings +12,345 papers \(lsa lsa-64\), 7 waiting$/m);
   });
 
   it('refuses an unmigrated database with the migrate hint', async () => {

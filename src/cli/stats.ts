@@ -7,6 +7,22 @@ function byteSize(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${(bytes / 1024).toFixed(1)} KB`;
 }
 
+/** What the sources left out, under the paper count; nothing when nothing is missing. */
+function gapLines(s: StoreStats, n: (v: number) => string): Array<[string, string]> {
+  const out: Array<[string, string]> = [];
+  if (s.gaps.undated) out.push(['  undated', `${n(s.gaps.undated)} (no source gave a date; pages show the month of the arXiv id)`]);
+  if (s.gaps.withoutAbstract) out.push(['  no abstract', n(s.gaps.withoutAbstract)]);
+  if (s.gaps.votesUncounted) out.push(['  no upvotes', `${n(s.gaps.votesUncounted)} (known only from arXiv, never on Daily Papers)`]);
+  return out;
+}
+
+/** Which models semantic search uses and how far embedding has got. */
+function embeddingLines(s: StoreStats, n: (v: number) => string): Array<[string, string]> {
+  const waiting = s.embeddings.pending ? `, ${n(s.embeddings.pending)} waiting` : '';
+  if (!s.embeddings.models.length) return [['embeddings', `no model yet (built by \`serve\` or \`paperboy reindex\`)${waiting}`]];
+  return s.embeddings.models.map((m, i): [string, string] => [i ? '' : 'embeddings', `${n(m.papers)} papers (${m.kind === m.name ? m.kind : `${m.kind} ${m.name}`})${i ? '' : waiting}`]);
+}
+
 /** The human-readable report: one aligned line per figure. */
 export function formatStats(s: StoreStats): string {
   const n = (v: number): string => v.toLocaleString('en-US');
@@ -14,12 +30,14 @@ export function formatStats(s: StoreStats): string {
   const lines: [string, string][] = [
     ['database', `${s.database} (${byteSize(s.databaseBytes)})`],
     ['papers', n(s.papers)],
+    ...gapLines(s, n),
     ['authors', n(s.authors)],
     ['organizations', n(s.organizations)],
     ['categories', n(s.categories)],
     ['featured days', `${n(s.featuredDays)}${s.newestFeaturedDay ? ` (newest ${s.newestFeaturedDay})` : ''}`],
     ['daily entries', n(s.dailyEntries)],
     ['search index', `${n(s.searchDocs)} papers${s.searchPending ? `, ${n(s.searchPending)} waiting` : ''}`],
+    ...embeddingLines(s, n),
     ['source records', sources.length ? '' : 'none'],
     ...sources.map(([name, count]): [string, string] => [`  ${name}`, n(count)]),
   ];

@@ -15,6 +15,16 @@ export interface StoreStats {
   /** Papers in the keyword index, and papers waiting to be indexed. */
   searchDocs: number;
   searchPending: number;
+  /** What the sources left out, so an admin knows what pages can and cannot show. */
+  gaps: {
+    /** No source gave a date (pages show the month of the arXiv id instead). */
+    undated: number;
+    withoutAbstract: number;
+    /** Known only from arXiv: no upvotes or comments counted. */
+    votesUncounted: number;
+  };
+  /** Semantic search: each active embedding model and the papers it has a vector for; papers waiting. */
+  embeddings: { models: Array<{ kind: string; name: string; papers: number }>; pending: number };
   /** YYYY-MM-DD, or null when nothing was ever featured. */
   newestFeaturedDay: string | null;
   /** Where the data lives (never includes a password). */
@@ -35,6 +45,10 @@ export async function collectStats(db: Db): Promise<StoreStats> {
   const sources: Record<string, number> = {};
   for (const r of sourceRows) sources[r.source] = Number(r.n);
   const newest = await db.get<{ day: string | null }>('SELECT MAX(day) AS day FROM daily_entries');
+  const models = await db.all<{ kind: string; name: string; n: number | string }>(
+    `SELECT m.kind, m.name, COUNT(e.paper_id) AS n FROM embedding_models m LEFT JOIN paper_embeddings e ON e.model_id = m.id
+     WHERE m.state = 'active' GROUP BY m.id, m.kind, m.name ORDER BY m.id`,
+  );
   return {
     papers: await count(db, 'SELECT COUNT(*) AS n FROM papers'),
     authors: await count(db, 'SELECT COUNT(*) AS n FROM authors'),
@@ -45,6 +59,15 @@ export async function collectStats(db: Db): Promise<StoreStats> {
     sources,
     searchDocs: await count(db, 'SELECT COUNT(*) AS n FROM search_docs'),
     searchPending: await count(db, 'SELECT COUNT(*) AS n FROM search_pending'),
+    gaps: {
+      undated: await count(db, 'SELECT COUNT(*) AS n FROM papers WHERE published_at IS NULL'),
+      withoutAbstract: await count(db, "SELECT COUNT(*) AS n FROM papers WHERE abstract IS NULL OR abstract = ''"),
+      votesUncounted: await count(db, 'SELECT COUNT(*) AS n FROM papers WHERE votes_known = 0'),
+    },
+    embeddings: {
+      models: models.map((m) => ({ kind: m.kind, name: m.name, papers: Number(m.n) })),
+      pending: await count(db, 'SELECT COUNT(*) AS n FROM embedding_pending'),
+    },
     newestFeaturedDay: newest?.day ?? null,
     database: db.location,
     databaseBytes: await db.sizeBytes(),
