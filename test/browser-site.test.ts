@@ -120,6 +120,19 @@ describe('the site in a real browser', { skip: SKIP ? 'PAPERBOY_SKIP_BROWSER=1' 
     await done();
   });
 
+  it('typesets the formulas of titles and abstracts, showing no TeX source', async () => {
+    const { page, done } = await open('/papers/2503.00010');
+    const math = page.locator('.abstract-full math');
+    assert.equal(await math.count(), 1);
+    const box = (await math.boundingBox())!;
+    assert.ok(box.width > 10 && box.height > 5, `the formula is laid out: ${JSON.stringify(box)}`);
+    const shown = await page.locator('.abstract-full').innerText();
+    assert.doesNotMatch(shown, /\\mathcal|\$/, 'no TeX source or dollar signs on screen');
+    // \mathcal{O} is shown in its script form (Chromium ignores MathML's mathvariant, so the letter itself is 𝒪).
+    assert.match(shown.replace(/\s+/g, ''), /hold(for)?𝒪\(\p{L}\)residues\.$/u);
+    await done();
+  });
+
   it('chooses a search mode without JavaScript', async () => {
     const { page, done } = await open('/search?q=speech', { javaScriptEnabled: false });
     assert.equal(await page.isChecked('input[name=mode][value=hybrid]'), true);

@@ -2,7 +2,7 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { backends } from './helpers/databases.js';
 import { HOSTILE, seedDays, seededSite } from './helpers/site-seed.js';
-import { parseHtml } from './helpers/html-doc.js';
+import { parseHtml, sourceText } from './helpers/html-doc.js';
 import { HOSTILE_SIMILAR, semanticSite } from './helpers/semantic-corpus.js';
 
 /** Asserts a page carries no markup from the hostile paper and shows its text as written. */
@@ -14,7 +14,7 @@ function assertInert(url: string, body: string, shows: string[]): void {
   assert.equal(doc.querySelectorAll('textarea').length, 0, `${url}: textarea`);
   assert.equal(doc.querySelectorAll('[onerror]').length, 0, `${url}: event handler attribute`);
   assert.doesNotMatch(body, /<script>alert|<img |<\/textarea>/i, url);
-  const text = doc.querySelector('main')!.text;
+  const text = sourceText(doc.querySelector('main')!);
   for (const s of shows) assert.ok(text.includes(s), `${url} should show ${JSON.stringify(s)}`);
 }
 

@@ -19,3 +19,16 @@ export async function htmlPage(app: FastifyInstance, url: string, status = 200):
 export function cardTitles(doc: HTMLElement): string[] {
   return doc.querySelectorAll('.paper h2 a').map((a) => a.text);
 }
+
+/**
+ * The text of an element as its source wrote it: each typeset formula (KaTeX's `.katex`, MathML
+ * with the TeX as annotation) read back as `$TeX$`, so tests compare against the stored text.
+ */
+export function sourceText(el: HTMLElement): string {
+  const copy = parseHtml(el.outerHTML);
+  for (const k of copy.querySelectorAll('.katex')) {
+    const tex = k.querySelector('annotation[encoding="application/x-tex"]')!.text;
+    k.replaceWith(`$${tex}$`);
+  }
+  return copy.text;
+}

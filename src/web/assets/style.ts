@@ -68,6 +68,8 @@ h1 { font-size: 1.55rem; line-height: 1.25; margin: 1.25rem 0 .4rem; overflow-wr
 .votes { grid-row: span 5; text-align: center; border: 1px solid var(--border); border-radius: 8px; padding: .3rem 0;
   height: fit-content; font-weight: 700; font-size: 1.05rem; line-height: 1.2; }
 .votes small { display: block; font-weight: 400; color: var(--muted); font-size: .7rem; }
+.sc { font-variant: small-caps; }
+math[display="block"] { margin: .4em 0; }
 .votes.uncounted { color: var(--muted); font-weight: 400; border-style: dashed; }
 .paper h2 { margin: 0; font-size: 1.08rem; line-height: 1.35; overflow-wrap: anywhere; }
 .paper h2 a { color: var(--fg); text-decoration: none; }

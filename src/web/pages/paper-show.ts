@@ -3,10 +3,11 @@ import type { WebDeps } from '../deps.js';
 import { html, safeUrl, type Html } from '../views/html.js';
 import { layout } from '../views/layout.js';
 import { formatDate, formatDay, preview } from '../views/format.js';
-import { arxivPages, compactCount, outLink, submittedMonth, UNCOUNTED_VOTES } from '../views/paper-card.js';
+import { arxivPages, compactCount, outLink, plainText, submittedMonth, UNCOUNTED_VOTES } from '../views/paper-card.js';
 import { authorPath, categoryPath, orgPath, paperPath, withQuery } from '../views/site-paths.js';
 import { citationMeta } from '../views/citation-meta.js';
 import { linkedText } from '../views/linked-text.js';
+import { texText } from '../views/tex-text.js';
 import { similarSection, type SimilarItem } from '../views/similar-list.js';
 import { notFoundShow } from './error-show.js';
 import { arxivId } from '../../model/normalise.js';
@@ -89,13 +90,13 @@ async function similarItems(deps: WebDeps, req: FastifyRequest, paperId: string)
 function page(p: PaperDetail, similar: readonly SimilarItem[]): string {
   const org = p.organizationName ?? p.organization;
   const body = html`<article class="paper-page" data-paper-id="${p.paperId}">
-<h1>${p.title}</h1>
+<h1>${texText(p.title, plainText)}</h1>
 ${p.authors.length ? html`<p class="authors-full">${p.authors.map((a, i) => html`${i ? ', ' : ''}<a class="author" href="${authorPath(a)}">${a}</a>`)}</p>` : ''}
 ${org && p.organization ? html`<p class="meta"><a class="organization" href="${orgPath(p.organization)}">${org}</a></p>` : ''}
 ${actions(p)}
 ${summary(p)}
 <section aria-labelledby="abstract-h"><h2 id="abstract-h">Abstract</h2>
-${p.abstract ? html`<p class="abstract-full">${linkedText(p.abstract)}</p>` : html`<p class="lede">No abstract is available.</p>`}
+${p.abstract ? html`<p class="abstract-full">${texText(p.abstract, linkedText)}</p>` : html`<p class="lede">No abstract is available.</p>`}
 </section>
 ${details(p)}
 ${similarSection(similar, p.paperId)}

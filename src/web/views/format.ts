@@ -44,7 +44,9 @@ export function preview(text: string | null, max = 320): string | null {
   if (!text) return null;
   const flat = text.replace(/\s+/g, ' ').trim();
   if (flat.length <= max) return flat;
-  const cut = flat.slice(0, max);
+  let cut = flat.slice(0, max);
+  // A cut inside a $…$ formula would show half of its TeX: end before the formula instead.
+  if ((cut.match(/(?<!\\)\$/g)?.length ?? 0) % 2) cut = cut.slice(0, cut.lastIndexOf('$'));
   const space = cut.lastIndexOf(' ');
   return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:.]+$/, '')}…`;
 }

@@ -1,6 +1,7 @@
 import { html, safeUrl, type Html } from './html.js';
 import { authorList, formatDate, formatDay, formatMonth, preview } from './format.js';
 import { categoryPath, orgPath, paperPath } from './site-paths.js';
+import { texText } from './tex-text.js';
 import { arxivLinks, arxivMonth } from '../../model/normalise.js';
 import type { PaperRow } from '../../model/paper-row.js';
 
@@ -29,7 +30,8 @@ export function arxivPages(paper: PaperRow): { absUrl: string | null; pdfUrl: st
   return { absUrl: outLink(paper.absUrl) ?? derived?.absUrl ?? null, pdfUrl: outLink(paper.pdfUrl) ?? derived?.pdfUrl ?? null };
 }
 
-function plain(text: string): Html {
+/** Text escaped and nothing more: the default for titles and abstracts outside search results. */
+export function plainText(text: string): Html {
   return html`${text}`;
 }
 
@@ -77,7 +79,7 @@ export function submittedMonth(paperId: string, long: boolean): Html | '' {
  * and goes through the escaping tag.
  */
 export function paperCard(paper: CardPaper, opts: CardOptions = {}): Html {
-  const mark = opts.mark ?? plain;
+  const mark = opts.mark ?? plainText;
   const org = paper.organizationFullname || paper.organizationName || paper.organization;
   const abstract = preview(paper.abstract);
   const links = arxivPages(paper);
@@ -85,14 +87,14 @@ export function paperCard(paper: CardPaper, opts: CardOptions = {}): Html {
   const project = outLink(paper.projectPage);
   return html`<li class="paper" data-paper-id="${paper.paperId}">
 ${votes(paper)}
-<h2><a href="${paperPath(paper.paperId)}">${mark(paper.title)}</a></h2>
+<h2><a href="${paperPath(paper.paperId)}">${texText(paper.title, mark)}</a></h2>
 <p class="meta">${[
     paper.authors.length ? html`<span class="authors">${authorList(paper.authors)}</span>` : '',
     org && paper.organization ? html`<a class="organization" href="${orgPath(paper.organization)}">${org}</a>` : '',
     dateOf(paper),
     paper.votesKnown ? html`<span class="comments">${countLabel(paper.numComments, 'comment', 'comments')}</span>` : '',
   ]}</p>
-${abstract ? html`<p class="abstract">${mark(abstract)}</p>` : ''}
+${abstract ? html`<p class="abstract">${texText(abstract, mark)}</p>` : ''}
 ${paper.categories.length ? html`<ul class="chips" aria-label="Categories">${paper.categories.map((c) => html`<li><a class="chip category" href="${categoryPath(c)}">${c}</a></li>`)}</ul>` : ''}
 <p class="links">
 ${links.absUrl ? html`<a href="${links.absUrl}">arXiv</a>` : ''}
