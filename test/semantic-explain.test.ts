@@ -37,6 +37,7 @@ describe('explainMatch', () => {
     const a = 'We evaluate 9 agents on 12 GPT4 tasks in 2024 with 3D scenes.';
     const b = 'Across 9 domains and 12 runs (2024), GPT4 handles 3D scenes.';
     assert.deepEqual(new Set(explainMatch(a, b, null, null).terms), new Set(['gpt4', '3d', 'scenes']));
+    assert.deepEqual(explainMatch('Bounds for $n$ and $p$ items', 'As $n$ and $p$ grow, bounds hold', null, null).terms, ['bounds'], 'no lone letters');
   });
 
   it('names a shared topic by the words of the two papers that load on it, not by the whole corpus', () => {
@@ -51,13 +52,13 @@ describe('explainMatch', () => {
     assert.deepEqual(explainMatch('Video only.', 'A video.', v, t).topics, ['galaxy, telescope, stars']);
   });
 
-  it('never names a topic by a bare number, though numbers load on it', () => {
-    const words = ['5', 'trajectory', '0', 'agents', 'gpt4', 'rollouts'];
-    const basis = Float32Array.from([0.95, 0.9, 0.85, 0.8, 0.7, 0.6]);
-    const t = { model: new LsaEmbedder(new Map(words.map((w, i) => [termOf(w)!, i])), new Float32Array(6).fill(1), basis, 1), labels: words };
+  it('never names a topic by a bare number or a lone letter, though they load on it', () => {
+    const words = ['5', 'trajectory', '0', 'n', 'agents', 'gpt4', 'rollouts'];
+    const basis = Float32Array.from([0.95, 0.9, 0.85, 0.83, 0.8, 0.7, 0.6]);
+    const t = { model: new LsaEmbedder(new Map(words.map((w, i) => [termOf(w)!, i])), new Float32Array(7).fill(1), basis, 1), labels: words };
     assert.equal(topicName(t, 0, 1), 'trajectory, agents, gpt4');
     const v = { a: Float32Array.from([1]), b: Float32Array.from([1]) };
-    const a = 'Agents rollouts: 5 trajectory sets, 0 failures.', b = 'Agents with 5 rollouts and trajectory 0.';
+    const a = 'Agents rollouts: 5 trajectory sets over $n$ steps, 0 failures.', b = 'Agents with 5 rollouts and trajectory 0 for all $n$.';
     assert.deepEqual(explainMatch(a, b, v, t).topics, ['trajectory, agents, rollouts']);
   });
 

@@ -4,6 +4,11 @@ import type { MatchExplanation } from './semantic-search.js';
 
 const NUMBER = /^\d+$/;
 
+/** Words that cannot name a topic or a shared subject: bare numbers and single characters. */
+function unnaming(word: string): boolean {
+  return NUMBER.test(word) || [...word].length < 2;
+}
+
 /** A trained LSA model and readable words of its terms, for naming topics. */
 export interface TopicModel {
   model: LsaEmbedder;
@@ -15,15 +20,16 @@ export interface TopicModel {
  * most on it: a dimension of a corpus-wide model mixes several themes, and the words these papers
  * actually use say which of them they share. Falls back to the whole vocabulary's top words.
  * Words in `taken` are skipped and the chosen ones added, so several topics get different names;
- * bare numbers never name a topic.
+ * bare numbers and single letters never name a topic.
  */
 export function topicName(t: TopicModel, dim: number, sign: 1 | -1, within?: Iterable<number>, taken?: Set<number>): string {
   const k = t.model.dimensions, basis = t.model.basis;
   const best: Array<[number, number]> = [];
   const consider = (i: number): void => {
     const v = sign * basis[i * k + dim]!;
-    // A bare number ("5", "0" of "9.0-point") loads on many directions and names none of them.
-    if (v <= 0 || NUMBER.test(t.labels[i] ?? '') || taken?.has(i) || (best.length >= 3 && v <= best[best.length - 1]![1])) return;
+    // A bare number ("5", "0" of "9.0-point") or a lone letter (the $n$ and $p$ of formulas) loads
+    // on many directions and names none of them.
+    if (v <= 0 || unnaming(t.labels[i] ?? '') || taken?.has(i) || (best.length >= 3 && v <= best[best.length - 1]![1])) return;
     best.push([i, v]);
     best.sort((a, b) => b[1] - a[1]);
     if (best.length > 3) best.pop();
@@ -67,7 +73,7 @@ export function explainMatch(a: string, b: string, vectors: { a: Float32Array; b
   for (const [t, x] of wa) {
     const y = wb.get(t);
     // A bare number ("9 environments", "3 benchmarks") is shared by chance, not by subject.
-    if (!y || t.includes(':') || NUMBER.test(t)) continue;
+    if (!y || t.includes(':') || unnaming(t)) continue;
     weight.set(t, idf(t) ** 2 * (1 + Math.log(x.count)) * (1 + Math.log(y.count)));
   }
   const shared = [...weight.keys()].sort((x, y) => weight.get(y)! - weight.get(x)! || (x < y ? -1 : 1));
