@@ -9,6 +9,7 @@ import { measureSize, type SizeContext } from './measure-size.js';
 import { BenchError, parseOptions, USAGE, type BenchOptions } from './options.js';
 import { pgServer, type PgServer } from './pg-server.js';
 import { vectorBench } from './vector.js';
+import { renderBench } from './render.js';
 import { machineLines, markdown, sizeTables, TARGETS, type SizeReport } from './report.js';
 
 // `npm run bench`: import throughput, peak memory and keyword-search latency of paperboy on SQLite
@@ -39,6 +40,7 @@ async function main(): Promise<number> {
   if (opts === 'help') { say(USAGE); return 0; }
   const code = opts.only.some((p) => p === 'import' || p === 'search') ? await importAndSearch(opts) : 0;
   if (code === 0 && opts.only.includes('vector')) await vectorBench(opts, log, say);
+  if (code === 0 && opts.only.includes('render')) renderBench(opts, say);
   const web = code === 0 && opts.only.includes('web') ? await webBench(opts) : code;
   if (web !== 0 || !opts.only.includes('digest')) return web;
   return digestBench(opts);
