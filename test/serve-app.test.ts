@@ -104,7 +104,8 @@ for (const backend of backends()) {
       assert.doesNotMatch(res.body, /<b>|<i>/);
       assert.doesNotMatch(res.body, /javascript:|data:text/);
       assert.match(res.body, /&lt;script&gt;alert\(&quot;t&quot;\)&lt;\/script&gt; Attention &amp; &quot;&gt;&lt;img src=x onerror=alert\(1\)&gt;/);
-      assert.match(res.body, /\$\\mathcal\{O\}\(n\^2\)\$ when x &lt; y &amp;&amp; y &gt; z, see &lt;b&gt;Table 1&lt;\/b&gt;\./);
+      // The formula is typeset (its TeX kept as the MathML annotation); the text around it stays escaped.
+      assert.match(res.body, /<annotation encoding="application\/x-tex">\\mathcal\{O\}\(n\^2\)<\/annotation><\/semantics><\/math><\/span> when x &lt; y &amp;&amp; y &gt; z, see &lt;b&gt;Table 1&lt;\/b&gt;\./);
       assert.match(res.body, /<h2><a href="\/papers\/2501\.00666">/);
       assert.doesNotMatch(res.body, /href="#"/, 'unsafe arXiv and PDF URLs are left out');
     });
