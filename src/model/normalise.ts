@@ -77,10 +77,12 @@ export function isoDate(text: string | null | undefined): string | null {
  * for anything that is not an arXiv id, or whose month is impossible.
  */
 export function arxivMonth(id: string): string | null {
-  const m = /^(\d{2})(\d{2})\.\d{4,5}$/.exec(id) ?? /^[a-z][a-z.-]*(?:\.[A-Z]{2})?\/(\d{2})(\d{2})\d{3}$/i.exec(id);
-  if (!m) return null;
-  const yy = Number(m[1]), mm = Number(m[2]);
+  const m = NEW_STYLE.exec(id) ?? OLD_STYLE.exec(id);
+  if (!m || m[2]) return null;
+  // YYMM opens the number: the whole new-style id ("2602.05744"), the digits after the slash of an old one.
+  const yymm = m[1]!.slice(m[1]!.indexOf('/') + 1, m[1]!.indexOf('/') + 5);
+  const yy = Number(yymm.slice(0, 2)), mm = Number(yymm.slice(2));
   if (mm < 1 || mm > 12) return null;
   // arXiv began in August 1991: two-digit years from 91 are the 1990s.
-  return `${yy >= 91 ? 1900 + yy : 2000 + yy}-${m[2]}`;
+  return `${yy >= 91 ? 1900 + yy : 2000 + yy}-${yymm.slice(2)}`;
 }
