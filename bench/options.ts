@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 export type BackendName = 'sqlite' | 'postgres';
-export type Part = 'import' | 'search' | 'render' | 'web' | 'digest' | 'vector';
+export type Part = 'import' | 'search' | 'render' | 'copy' | 'web' | 'digest' | 'vector';
 
 /** What one `npm run bench` does, from its flags and environment. */
 export interface BenchOptions {
@@ -19,7 +19,7 @@ export interface BenchOptions {
   seed: number;
 }
 
-export const USAGE = `usage: npm run bench -- [--sizes 100000,1000000] [--backends sqlite,postgres] [--only import,search,render,web,digest,vector]
+export const USAGE = `usage: npm run bench -- [--sizes 100000,1000000] [--backends sqlite,postgres] [--only import,search,render,copy,web,digest,vector]
                         [--data DIR] [--pg-url postgres://...] [--queries 300] [--seed 42]
   --data      directory holding arxiv-daily/*.jsonl.gz (default: $PAPERBOY_SHARED/data or ../shared/data)
   --pg-url    admin URL of a PostgreSQL server (default: $PAPERBOY_BENCH_DATABASE_URL, else a throwaway
@@ -29,6 +29,8 @@ export const USAGE = `usage: npm run bench -- [--sizes 100000,1000000] [--backen
               as \`npm run bench:web\` with its defaults (leave it out to skip it; \`--only web\` runs only it);
               digest: 10,000 subscribers' digests over 100,000 papers sent to a local SMTP sink (dist/bench/digest.js);
               render: typesetting formulas in titles and abstracts against escaped text (a second);
+              copy: paperboy copy of the smallest size's instance, SQLite and PostgreSQL, against VACUUM INTO
+              and pg_dump + pg_restore;
               vector: semantic search on SQLite (embedding throughput and memory, IVF vs exact-scan latency and recall)`;
 
 /** A user-fixable problem with the flags or the environment: printed without a stack, exit 1. */
@@ -65,7 +67,7 @@ export function parseOptions(argv: readonly string[], root: string): BenchOption
   const opts: BenchOptions = {
     sizes: [100_000, 1_000_000],
     backends: ['sqlite', 'postgres'],
-    only: ['import', 'search', 'render', 'web', 'digest'],
+    only: ['import', 'search', 'render', 'copy', 'web', 'digest'],
     dataDir: defaultDataDir(root),
     workDir: resolve(root, '.bench'),
     pgUrl: process.env['PAPERBOY_BENCH_DATABASE_URL'] || null,
@@ -86,7 +88,7 @@ export function parseOptions(argv: readonly string[], root: string): BenchOption
     switch (flag) {
       case '--sizes': opts.sizes = list(value(), flag).map((s) => count(s, flag)); break;
       case '--backends': opts.backends = pick(value(), flag, ['sqlite', 'postgres'] as const); break;
-      case '--only': opts.only = pick(value(), flag, ['import', 'search', 'render', 'web', 'digest', 'vector'] as const); break;
+      case '--only': opts.only = pick(value(), flag, ['import', 'search', 'render', 'copy', 'web', 'digest', 'vector'] as const); break;
       case '--data': opts.dataDir = resolve(value()); break;
       case '--pg-url': opts.pgUrl = value(); break;
       case '--queries': opts.queries = count(value(), flag); break;

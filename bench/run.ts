@@ -10,6 +10,7 @@ import { BenchError, parseOptions, USAGE, type BenchOptions } from './options.js
 import { pgServer, type PgServer } from './pg-server.js';
 import { vectorBench } from './vector.js';
 import { renderBench } from './render.js';
+import { copyBench } from './copy.js';
 import { machineLines, markdown, sizeTables, TARGETS, type SizeReport } from './report.js';
 
 // `npm run bench`: import throughput, peak memory and keyword-search latency of paperboy on SQLite
@@ -41,6 +42,7 @@ async function main(): Promise<number> {
   const code = opts.only.some((p) => p === 'import' || p === 'search') ? await importAndSearch(opts) : 0;
   if (code === 0 && opts.only.includes('vector')) await vectorBench(opts, log, say);
   if (code === 0 && opts.only.includes('render')) renderBench(opts, say);
+  if (code === 0 && opts.only.includes('copy')) await copyBench(opts, root, log, say);
   const web = code === 0 && opts.only.includes('web') ? await webBench(opts) : code;
   if (web !== 0 || !opts.only.includes('digest')) return web;
   return digestBench(opts);

@@ -10,6 +10,7 @@ import { registerSimilar } from './similar.js';
 import { registerRecommend } from './recommend.js';
 import { registerSubscribers } from './subscribers.js';
 import { registerDigest } from './digest.js';
+import { registerCopy } from './copy.js';
 import { ConfigError } from '../config/config.js';
 
 /** A failure the user can fix (bad argument, unmigrated database): printed without a stack trace. */
@@ -38,6 +39,7 @@ export async function main(argv: string[]): Promise<number> {
   registerRecommend(program, exit);
   registerSubscribers(program, exit);
   registerDigest(program, exit);
+  registerCopy(program, exit);
   try {
     await program.parseAsync(argv);
     return exit.code;

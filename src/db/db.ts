@@ -23,6 +23,13 @@ export interface Dialect {
   readonly nowText: string;
   /** Expression for the length in bytes of a text expression (UTF-8): above its length in characters iff it is not ASCII. */
   readonly byteLength: (text: string) => string;
+  /** Lists the schema's own tables as rows `{ name }` (copies check that they know every one). */
+  readonly tableNames: string;
+  /**
+   * Moves an identity column's counter past the highest id in its table, after rows were inserted
+   * with their ids; null where the next id already follows the highest one (SQLite's rowid).
+   */
+  readonly serialReset: ((table: string, column: string) => string) | null;
 }
 
 /**
@@ -41,6 +48,16 @@ export interface Db {
   exec(sql: string): Promise<void>;
   /** Runs fn in one transaction; a thrown error rolls everything back. Nested calls join the outer one. */
   transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T>;
+  /**
+   * Runs fn in one read-only transaction that sees the data as it was when it began, whatever
+   * other connections write meanwhile (a copy or backup of a running instance), without blocking them.
+   */
+  snapshot<T>(fn: (tx: Db) => Promise<T>): Promise<T>;
+  /**
+   * Writes a consistent copy of the whole database into a new file by the database's own means
+   * (SQLite's VACUUM INTO, several times faster than copying row by row); false where there is none.
+   */
+  copyToNewFile(file: string): Promise<boolean>;
   /** Size of the database in bytes, for stats. */
   sizeBytes(): Promise<number>;
   close(): Promise<void>;

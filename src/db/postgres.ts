@@ -15,6 +15,9 @@ export const postgresDialect: Dialect = Object.freeze({
   lockStatement: 'SELECT pg_advisory_xact_lock(7261001)',
   nowText: `to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`,
   byteLength: (text: string) => `octet_length(${text})`,
+  tableNames: "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'",
+  serialReset: (table: string, column: string) =>
+    `SELECT setval(pg_get_serial_sequence('${table}', '${column}'), (SELECT COALESCE(MAX(${column}), 0) + 1 FROM ${table}), false)`,
 });
 
 const translated = new Map<string, string>();
@@ -58,10 +61,18 @@ export class PostgresDb implements Db {
   }
 
   async transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T> {
+    return this.inTransaction('BEGIN', fn);
+  }
+
+  async snapshot<T>(fn: (tx: Db) => Promise<T>): Promise<T> {
+    return this.inTransaction('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY', fn);
+  }
+
+  private async inTransaction<T>(begin: string, fn: (tx: Db) => Promise<T>): Promise<T> {
     if (this.inTx) return fn(this);
     const client = await this.pool.connect();
     try {
-      await client.query('BEGIN');
+      await client.query(begin);
       const result = await fn(new PostgresDb(this.pool, client, this.location, true));
       await client.query('COMMIT');
       return result;
@@ -71,6 +82,10 @@ export class PostgresDb implements Db {
     } finally {
       client.release();
     }
+  }
+
+  async copyToNewFile(_file: string): Promise<boolean> {
+    return false;
   }
 
   async sizeBytes(): Promise<number> {

@@ -13,6 +13,8 @@ export const sqliteDialect: Dialect = Object.freeze({
   lockStatement: null, // BEGIN IMMEDIATE already holds the single writer lock
   nowText: "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')",
   byteLength: (text: string) => `length(CAST(${text} AS BLOB))`,
+  tableNames: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'",
+  serialReset: null,
 });
 
 /** Serialises transactions on the one connection so interleaved async work cannot mix them. */
@@ -84,6 +86,39 @@ export class SqliteDb implements Db {
       } finally {
         this.inTx = false;
       }
+    } finally {
+      release();
+    }
+  }
+
+  async snapshot<T>(fn: (tx: Db) => Promise<T>): Promise<T> {
+    if (this.inTx) return fn(this);
+    const release = await this.mutex.lock();
+    try {
+      // A deferred transaction: its first read fixes what it sees (WAL), and writers are not blocked.
+      this.raw.exec('BEGIN');
+      this.inTx = true;
+      try {
+        const result = await fn(this);
+        this.raw.exec('COMMIT');
+        return result;
+      } catch (err) {
+        if (this.raw.inTransaction) this.raw.exec('ROLLBACK');
+        throw err;
+      } finally {
+        this.inTx = false;
+      }
+    } finally {
+      release();
+    }
+  }
+
+  async copyToNewFile(file: string): Promise<boolean> {
+    if (this.inTx) throw new Error('copyToNewFile inside a transaction');
+    const release = await this.mutex.lock();
+    try {
+      this.stmt('VACUUM INTO ?').run(file);
+      return true;
     } finally {
       release();
     }
