@@ -71,32 +71,19 @@ export class SqliteDb implements Db {
   }
 
   async transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T> {
-    if (this.inTx) return fn(this);
-    const release = await this.mutex.lock();
-    try {
-      this.raw.exec('BEGIN IMMEDIATE');
-      this.inTx = true;
-      try {
-        const result = await fn(this);
-        this.raw.exec('COMMIT');
-        return result;
-      } catch (err) {
-        if (this.raw.inTransaction) this.raw.exec('ROLLBACK');
-        throw err;
-      } finally {
-        this.inTx = false;
-      }
-    } finally {
-      release();
-    }
+    return this.inTransaction('BEGIN IMMEDIATE', fn);
   }
 
   async snapshot<T>(fn: (tx: Db) => Promise<T>): Promise<T> {
+    // A deferred transaction: its first read fixes what it sees (WAL), and writers are not blocked.
+    return this.inTransaction('BEGIN', fn);
+  }
+
+  private async inTransaction<T>(begin: string, fn: (tx: Db) => Promise<T>): Promise<T> {
     if (this.inTx) return fn(this);
     const release = await this.mutex.lock();
     try {
-      // A deferred transaction: its first read fixes what it sees (WAL), and writers are not blocked.
-      this.raw.exec('BEGIN');
+      this.raw.exec(begin);
       this.inTx = true;
       try {
         const result = await fn(this);
