@@ -142,5 +142,36 @@ for (const backend of backends()) {
       assert.equal(second.statusCode, 304);
       assert.equal(second.body, '');
     });
+
+    it('links every listing page to its feed, in <head> and under the list, and the links serve feeds', async () => {
+      const pages: Array<[string, RegExp]> = [
+        ['/', /^\/feeds\/daily\.(rss|atom)$/],
+        ['/trending', /^\/feeds\/daily\.(rss|atom)$/],
+        ['/search?q=transformers', /^\/feeds\/search\.(rss|atom)\?q=transformers$/],
+        ['/authors/Ada%20Lovelace', /^\/feeds\/authors\/Ada%20Lovelace\.(rss|atom)$/],
+        ['/orgs/acme', /^\/feeds\/orgs\/acme\.(rss|atom)$/],
+        ['/categories/cs.CL', /^\/feeds\/categories\/cs\.CL\.(rss|atom)$/],
+      ];
+      for (const [url, shape] of pages) {
+        const page = await app.inject(url);
+        assert.equal(page.statusCode, 200, url);
+        const head = page.body.slice(0, page.body.indexOf('</head>'));
+        const alternates = [...head.matchAll(/<link rel="alternate" type="application\/(rss|atom)\+xml" title="[^"]+" href="([^"]+)">/g)].map((m) => m[2]!.replace(/&amp;/g, '&'));
+        assert.equal(alternates.length, 2, url);
+        const main = page.body.slice(page.body.indexOf('<main'), page.body.indexOf('</main>'));
+        const visible = [...main.matchAll(/<p class="feed-links">[^]*?<\/p>/g)].flatMap((m) => [...m[0].matchAll(/href="([^"]+)"/g)].map((h) => h[1]!.replace(/&amp;/g, '&')));
+        assert.deepEqual(visible, alternates, url);
+        for (const href of alternates) {
+          assert.match(href, shape, url);
+          const feed = await app.inject(href);
+          assert.equal(feed.statusCode, 200, href);
+          if (href.includes('.rss')) assert.ok(items(rssOf(feed.body)).length > 0, href);
+        }
+      }
+      // A pasted passage is a one-off question: no feed to follow.
+      const passage = await app.inject(`/search?q=${encodeURIComponent('transformers '.repeat(40))}`);
+      assert.equal(passage.statusCode, 200);
+      assert.doesNotMatch(passage.body, /rel="alternate"|class="feed-links"/);
+    });
   });
 }

@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { WebDeps } from '../deps.js';
 import { html, type Html } from '../views/html.js';
+import { DAILY_FEED } from '../views/feed-links.js';
 import { layout } from '../views/layout.js';
 import { paperList } from '../views/paper-card.js';
 import { formatCount } from '../views/format.js';
@@ -116,7 +117,7 @@ ${list.total === 0 ? nothingListed(period, near.prev, near.next, sort) : paperLi
 ${pager({ page, pageSize: PAGE_SIZE, total: list.total }, (n) => listHref(period, sort, n))}`;
     return layout({
       title: `${parsed ? label : 'Daily Papers'} · paperboy`, section: 'papers', body,
-      description: `${count} for ${label}.`,
+      description: `${count} for ${label}.`, feed: DAILY_FEED,
     }).value;
   };
 }

@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { WebDeps } from '../deps.js';
 import { html, type Html } from '../views/html.js';
+import type { PageFeed } from '../views/feed-links.js';
 import { layout } from '../views/layout.js';
 import { paperList } from '../views/paper-card.js';
 import { highlighter } from '../views/highlight.js';
@@ -68,9 +69,9 @@ function isPassage(q: string): boolean {
   return q.split(' ').filter(Boolean).length > PASSAGE_WORDS;
 }
 
-function page(f: SearchFormState, body: Html): string {
+function page(f: SearchFormState, body: Html, feed?: PageFeed): string {
   const short = f.q.length > 80 ? `${f.q.slice(0, 80)}…` : f.q;
-  return layout({ title: f.q ? `${short} · Search · paperboy` : 'Search · paperboy', section: 'search', headerSearch: false,
+  return layout({ title: f.q ? `${short} · Search · paperboy` : 'Search · paperboy', section: 'search', headerSearch: false, feed,
     body: html`<h1>Search</h1>${searchFormView(f)}${f.notes.map((n) => html`<p class="note">${n}</p>`)}${body}` }).value;
 }
 
@@ -124,8 +125,11 @@ export function searchResults(deps: WebDeps) {
     const summary = total === 0
       ? html`<div class="empty"><p>No papers match <strong>${f.q || query}</strong>.</p><p>Try fewer words, another spelling, another way to match, or remove a filter.</p></div>`
       : html`<p class="lede result-count" data-mode="${found.mode}">${countLabel(rangeLabel(state, papers.length), total, found.mode, f.mode, passage)}${postFilter && found.total > POST_FILTER_POOL ? ` (filters applied to the ${POST_FILTER_POOL} best matches)` : ''}</p>`;
+    // New papers for the words (and the date and category filters, which are part of the query); a
+    // pasted passage is a one-off question, not something to follow.
+    const feed = passage ? undefined : { title: `new papers matching “${query}”`, path: '/feeds/search', query: { q: query } };
     return page(f, html`${degradedNote(found.degraded)}${summary}
 ${papers.length ? paperList(papers, passage ? {} : { mark: highlighter(f.q) }) : ''}
-${pager(state, (n) => formHref(f, n))}`);
+${pager(state, (n) => formHref(f, n))}`, feed);
   };
 }

@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { WebDeps } from '../deps.js';
 import { html } from '../views/html.js';
+import { DAILY_FEED } from '../views/feed-links.js';
 import { layout } from '../views/layout.js';
 import { paperList } from '../views/paper-card.js';
 import { pager, pageParam } from '../views/pager.js';
@@ -36,6 +37,6 @@ ${list.total === 0
     ? html`<div class="empty"><p>Nothing was listed or published in the last ${WINDOW_DAYS} days. <a href="/">See the latest featured papers</a>.</p></div>`
     : paperList(list.papers)}
 ${pager({ page, pageSize: PAGE_SIZE, total: list.total }, (n) => withQuery('/trending', { page: n > 1 ? n : null }))}`;
-    return layout({ title: 'Trending · paperboy', description: 'Papers trending over the last week.', section: 'trending', body }).value;
+    return layout({ title: 'Trending · paperboy', description: 'Papers trending over the last week.', section: 'trending', body, feed: DAILY_FEED }).value;
   };
 }

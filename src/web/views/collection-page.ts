@@ -1,5 +1,6 @@
 import { html, type Html } from './html.js';
 import { layout, type Section } from './layout.js';
+import type { PageFeed } from './feed-links.js';
 import { paperList, type CardPaper } from './paper-card.js';
 import { pager, rangeLabel } from './pager.js';
 import { formatCount } from './format.js';
@@ -18,6 +19,8 @@ export interface CollectionProps {
   /** Extra lines under the heading (an organization's slug, an explanation). */
   extra?: Html;
   section?: Section;
+  /** The feed of the same papers (src/web/feeds), linked from the page. */
+  feed?: PageFeed;
 }
 
 /** The shared frame of the author, organization and category pages: counts, cards, paging. */
@@ -29,5 +32,5 @@ ${props.extra ?? ''}
 <p class="lede paper-count">${count}${props.total > props.papers.length ? html`, showing ${rangeLabel(state, props.papers.length)}` : ''}, newest first</p>
 ${props.total === 0 ? html`<div class="empty"><p>No papers for this ${props.kind} yet.</p></div>` : paperList(props.papers)}
 ${pager(state, props.href)}`;
-  return layout({ title: `${props.heading} · paperboy`, description: `${count} for ${props.heading}.`, section: props.section, body }).value;
+  return layout({ title: `${props.heading} · paperboy`, description: `${count} for ${props.heading}.`, section: props.section, body, feed: props.feed }).value;
 }

@@ -1,5 +1,6 @@
 import { html, type Html } from './html.js';
 import { assetHref } from '../http/site-assets.js';
+import { feedHead, feedLine, type PageFeed } from './feed-links.js';
 
 /** Which site section a page belongs to, so the navigation marks it as current. */
 export type Section = 'papers' | 'trending' | 'search' | 'other';
@@ -10,11 +11,13 @@ export interface LayoutProps {
   body: Html;
   /** A short description for search engines and link previews. */
   description?: string;
-  /** Extra <head> markup (citation meta tags, feed links). */
+  /** Extra <head> markup (citation meta tags). */
   head?: Html;
   section?: Section;
   /** The search page has its own big search form; the header one is left out there. */
   headerSearch?: boolean;
+  /** The feed following what the page lists: linked in <head> and under the content. */
+  feed?: PageFeed;
 }
 
 function navLink(href: string, label: string, current: boolean): Html {
@@ -40,6 +43,7 @@ ${props.description ? html`<meta name="description" content="${props.description
 <link rel="stylesheet" href="${assetHref('style.css')}">
 <script src="${assetHref('theme.js')}"></script>
 ${props.head ?? ''}
+${props.feed ? feedHead(props.feed) : ''}
 </head>
 <body>
 <a class="skip-link" href="#main">Skip to content</a>
@@ -61,6 +65,7 @@ ${props.headerSearch === false ? '' : html`<form class="site-search" role="searc
 </header>
 <main id="main" tabindex="-1">
 ${props.body}
+${props.feed ? feedLine(props.feed) : ''}
 </main>
 <footer class="site-footer">
 <p>Paper metadata from arXiv and Hugging Face Daily Papers. Links go to arXiv; PDFs are never mirrored.</p>
