@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadFeed, ensureCorpus } from './corpus.js';
-import { createDatabase, dropDatabase, pgServer, type PgServer } from './pg-server.js';
-import type { BenchOptions } from './options.js';
+import { createDatabase, dropDatabase, pgServer, serverBin, type PgServer } from './pg-server.js';
+import { BenchError, type BenchOptions } from './options.js';
 import type { Db } from '../src/db/db.js';
 import { openDatabase } from '../src/db/connect.js';
 import { migrate } from '../src/db/migrate.js';
@@ -46,12 +46,11 @@ async function copyInto(src: Db, url: string): Promise<Timed> {
   }
 }
 
-/** The newest installed PostgreSQL client tools (pg_dump, pg_restore). */
+/** The newest installed PostgreSQL's client tools (pg_dump, pg_restore). */
 function pgBin(): string {
-  const root = '/usr/lib/postgresql';
-  const v = readdirSync(root).sort((a, b) => Number(a) - Number(b)).pop();
-  if (!v) throw new Error('no PostgreSQL installed');
-  return join(root, v, 'bin');
+  const bin = serverBin();
+  if (!bin) throw new BenchError('pg_dump and pg_restore not found under /usr/lib/postgresql (install postgresql)');
+  return bin;
 }
 
 const fmt = (t: Timed): string => `${t.seconds.toFixed(1)} s`;

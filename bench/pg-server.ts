@@ -12,7 +12,8 @@ export interface PgServer {
   release(): void;
 }
 
-function serverBin(): string | null {
+/** The newest installed PostgreSQL's bin directory (server and client tools), or null. */
+export function serverBin(): string | null {
   const root = '/usr/lib/postgresql';
   if (!existsSync(root)) return null;
   const versions = readdirSync(root).sort((a, b) => Number(a) - Number(b));
