@@ -31,10 +31,10 @@ async function rowByRow(src: Db, target: string, progress: Progress): Promise<{ 
     if (status.state === 'ahead') throw await userError(`${dst.location} is at schema version ${status.current}, newer than this paperboy (${status.latest})`);
     await migrate(dst);
     const r = await copyDatabase(src, dst, progress);
-    progress.stop();
     if ('refused' in r) throw await userError(r.refused);
     return { report: r, location: dst.location };
   } finally {
+    progress.stop();
     await dst.close();
   }
 }

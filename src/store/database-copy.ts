@@ -55,7 +55,11 @@ export async function unknownTables(db: Db): Promise<string[]> {
 
 /** A report of what a database holds, table by table (the copy made by the database's own means). */
 export async function reportOf(db: Db): Promise<CopyReport> {
-  const tables = Object.fromEntries(await tableCounts(db));
+  return reportFrom(Object.fromEntries(await tableCounts(db)));
+}
+
+/** Rows per table, and their sum. */
+function reportFrom(tables: Record<string, number>): CopyReport {
   return { tables, rows: Object.values(tables).reduce((a, b) => a + b, 0) };
 }
 
@@ -160,7 +164,7 @@ export async function copyDatabase(src: Db, dst: Db, progress: CopyProgress, bat
       for (const [name, n] of counts) {
         if (written.get(name) !== n || tables[name] !== n) throw new Error(`copy: ${name} has ${n} rows in the source, ${written.get(name)} in the target`);
       }
-      return { tables, rows: Object.values(tables).reduce((a, b) => a + b, 0) };
+      return reportFrom(tables);
     });
   });
 }
