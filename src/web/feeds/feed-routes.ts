@@ -3,6 +3,7 @@ import type { WebDeps } from '../deps.js';
 import type { Problem } from '../../model/paper-record.js';
 import { setLastModified } from '../http/conditional-get.js';
 import { withQuery } from '../views/site-paths.js';
+import { DAILY_FEED, entityFeedPath, SEARCH_FEED_PATH } from '../views/feed-links.js';
 import { EPOCH, feedUpdated } from './feed-model.js';
 import { renderRss, RSS_TYPE } from './rss.js';
 import { renderAtom, ATOM_TYPE } from './atom.js';
@@ -35,7 +36,7 @@ function daily(deps: WebDeps, format: Format) {
   return async (req: FastifyRequest, reply: FastifyReply): Promise<string> => {
     const days = optionalInt((req.query as Query)['days'], 'days', 1, 14, 3);
     if (!days.ok) return badRequest(reply, days.problem);
-    const selfPath = withQuery(`/feeds/daily.${format}`, { days: days.value === 3 ? null : days.value });
+    const selfPath = withQuery(`${DAILY_FEED.path}.${format}`, { days: days.value === 3 ? null : days.value });
     return send(reply, format, await dailyFeed(deps, { selfPath, htmlPath: '/' }, days.value));
   };
 }
@@ -47,7 +48,7 @@ function search(deps: WebDeps, format: Format) {
     if (!q.ok) return badRequest(reply, q.problem);
     const sort = optionalChoice(query['sort'], 'sort', ['date', 'relevance'] as const, 'date');
     if (!sort.ok) return badRequest(reply, sort.problem);
-    const selfPath = withQuery(`/feeds/search.${format}`, { q: q.value, sort: sort.value === 'date' ? null : sort.value });
+    const selfPath = withQuery(`${SEARCH_FEED_PATH}.${format}`, { q: q.value, sort: sort.value === 'date' ? null : sort.value });
     return send(reply, format, await searchFeed(deps, { selfPath, htmlPath: searchPagePath(q.value) }, q.value, sort.value));
   };
 }
@@ -56,7 +57,7 @@ function entity(deps: WebDeps, kind: EntityKind, format: Format) {
   return async (req: FastifyRequest, reply: FastifyReply): Promise<string> => {
     const name = requiredText((req.params as Query)['name'], 'name');
     if (!name.ok) return badRequest(reply, name.problem);
-    const selfPath = `/feeds/${kind}/${encodeURIComponent(name.value)}.${format}`;
+    const selfPath = `${entityFeedPath(kind, name.value)}.${format}`;
     return send(reply, format, await entityFeed(deps, { selfPath, htmlPath: ENTITY_FEEDS[kind].page(name.value) }, kind, name.value));
   };
 }
@@ -67,8 +68,8 @@ function entity(deps: WebDeps, kind: EntityKind, format: Format) {
  */
 export function registerFeedRoutes(app: FastifyInstance, deps: WebDeps): void {
   for (const format of Object.keys(FORMATS) as Format[]) {
-    app.get(`/feeds/daily.${format}`, daily(deps, format));
-    app.get(`/feeds/search.${format}`, search(deps, format));
+    app.get(`${DAILY_FEED.path}.${format}`, daily(deps, format));
+    app.get(`${SEARCH_FEED_PATH}.${format}`, search(deps, format));
     for (const kind of Object.keys(ENTITY_FEEDS) as EntityKind[]) app.get(`/feeds/${kind}/:name.${format}`, entity(deps, kind, format));
   }
 }

@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { WebDeps } from '../deps.js';
 import { html } from '../views/html.js';
 import { collectionPage } from '../views/collection-page.js';
-import { entityFeed } from '../views/feed-links.js';
+import { entityPageFeed } from '../views/feed-links.js';
 import { pageParam } from '../views/pager.js';
 import { queryText, type Query } from '../views/query-params.js';
 import { authorPath, withQuery } from '../views/site-paths.js';
@@ -20,7 +20,7 @@ export function authorShow(deps: WebDeps) {
     if (list.total === 0) reply.code(404);
     return collectionPage({
       heading: name, kind: 'author', papers: list.papers, total: list.total, page, pageSize: PAGE_SIZE,
-      feed: entityFeed('authors', name, `papers by ${name}`),
+      feed: entityPageFeed('authors', name, `papers by ${name}`),
       href: (n) => withQuery(authorPath(name), { page: n > 1 ? n : null }),
       extra: html`<p class="lede">Author · <a href="${withQuery('/search', { q: `author:"${name.replace(/"/g, '')}"` })}">search for this name</a></p>`,
     });

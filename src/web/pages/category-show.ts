@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { WebDeps } from '../deps.js';
 import { html } from '../views/html.js';
 import { collectionPage } from '../views/collection-page.js';
-import { entityFeed } from '../views/feed-links.js';
+import { entityPageFeed } from '../views/feed-links.js';
 import { pageParam } from '../views/pager.js';
 import { queryText, type Query } from '../views/query-params.js';
 import { categoryPath, withQuery } from '../views/site-paths.js';
@@ -20,7 +20,7 @@ export function categoryShow(deps: WebDeps) {
     if (list.total === 0) reply.code(404);
     return collectionPage({
       heading: category, kind: 'category', papers: list.papers, total: list.total, page, pageSize: PAGE_SIZE,
-      feed: entityFeed('categories', category, `papers in ${category}`),
+      feed: entityPageFeed('categories', category, `papers in ${category}`),
       href: (n) => withQuery(categoryPath(category), { page: n > 1 ? n : null }),
       extra: html`<p class="lede">arXiv category · <a href="https://arxiv.org/list/${encodeURIComponent(category)}/recent">recent on arXiv</a></p>`,
     });

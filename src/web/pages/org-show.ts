@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { WebDeps } from '../deps.js';
 import { html } from '../views/html.js';
 import { collectionPage } from '../views/collection-page.js';
-import { entityFeed } from '../views/feed-links.js';
+import { entityPageFeed } from '../views/feed-links.js';
 import { pageParam } from '../views/pager.js';
 import { queryText, type Query } from '../views/query-params.js';
 import { orgPath, withQuery } from '../views/site-paths.js';
@@ -23,7 +23,7 @@ export function orgShow(deps: WebDeps) {
     if (!info) reply.code(404);
     return collectionPage({
       heading: info?.fullname ?? name, kind: 'organization', papers: list.papers, total: list.total, page, pageSize: PAGE_SIZE,
-      feed: entityFeed('orgs', name, `papers from ${info?.fullname ?? name}`),
+      feed: entityPageFeed('orgs', name, `papers from ${info?.fullname ?? name}`),
       href: (n) => withQuery(orgPath(name), { page: n > 1 ? n : null }),
       extra: html`<p class="lede">Organization${info?.fullname && info.fullname !== name ? html` · <code>${name}</code>` : ''}</p>`,
     });

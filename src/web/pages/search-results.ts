@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { WebDeps } from '../deps.js';
 import { html, type Html } from '../views/html.js';
-import type { PageFeed } from '../views/feed-links.js';
+import { SEARCH_FEED_PATH, type PageFeed } from '../views/feed-links.js';
 import { layout } from '../views/layout.js';
 import { paperList } from '../views/paper-card.js';
 import { highlighter } from '../views/highlight.js';
@@ -127,7 +127,7 @@ export function searchResults(deps: WebDeps) {
       : html`<p class="lede result-count" data-mode="${found.mode}">${countLabel(rangeLabel(state, papers.length), total, found.mode, f.mode, passage)}${postFilter && found.total > POST_FILTER_POOL ? ` (filters applied to the ${POST_FILTER_POOL} best matches)` : ''}</p>`;
     // New papers for the words (and the date and category filters, which are part of the query); a
     // pasted passage is a one-off question, not something to follow.
-    const feed = passage ? undefined : { title: `new papers matching “${query}”`, path: '/feeds/search', query: { q: query } };
+    const feed = passage ? undefined : { title: `new papers matching “${query}”`, path: SEARCH_FEED_PATH, query: { q: query } };
     return page(f, html`${degradedNote(found.degraded)}${summary}
 ${papers.length ? paperList(papers, passage ? {} : { mark: highlighter(f.q) }) : ''}
 ${pager(state, (n) => formHref(f, n))}`, feed);

@@ -18,10 +18,18 @@ export function feedHref(feed: PageFeed, format: 'rss' | 'atom'): string {
   return withQuery(`${feed.path}.${format}`, feed.query ?? {});
 }
 
-/** A category's, organization's or author's feed, named as its page is. */
-export function entityFeed(kind: 'categories' | 'orgs' | 'authors', name: string, title: string): PageFeed {
-  return { title, path: `/feeds/${kind}/${encodeURIComponent(name)}` };
+/** Where a category's, organization's or author's feed lives, without the format (the routes serve it there). */
+export function entityFeedPath(kind: 'categories' | 'orgs' | 'authors', name: string): string {
+  return `/feeds/${kind}/${encodeURIComponent(name)}`;
 }
+
+/** A category's, organization's or author's feed, named as its page is. */
+export function entityPageFeed(kind: 'categories' | 'orgs' | 'authors', name: string, title: string): PageFeed {
+  return { title, path: entityFeedPath(kind, name) };
+}
+
+/** Where search feeds live, without the format. */
+export const SEARCH_FEED_PATH = '/feeds/search';
 
 /** `<link rel="alternate">` for both formats, so browsers and feed readers find the feed from the page. */
 export function feedHead(feed: PageFeed): Html {
