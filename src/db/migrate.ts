@@ -7,6 +7,7 @@ import { digestsSchema } from './migrations/005-digests.js';
 import { authorsByNameSchema } from './migrations/006-authors-by-name.js';
 import { reindexGreekSchema } from './migrations/007-reindex-greek.js';
 import { votesKnownSchema } from './migrations/008-votes-known.js';
+import { arxivCategoriesSchema } from './migrations/009-arxiv-categories.js';
 
 /** One forward-only schema step; `up` returns the SQL for the dialect at hand. */
 export interface Migration {
@@ -25,6 +26,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 6, name: 'authors-by-name', up: authorsByNameSchema },
   { version: 7, name: 'reindex-greek', up: reindexGreekSchema },
   { version: 8, name: 'votes-known', up: votesKnownSchema },
+  { version: 9, name: 'arxiv-categories', up: arxivCategoriesSchema },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,6 +1,7 @@
 import type { PaperRecord, PaperVersion } from '../model/paper-record.js';
 import type { PaperRow } from '../model/paper-row.js';
 import { arxivLinks } from '../model/normalise.js';
+import { arxivCategories, arxivCategoryOrNull } from '../model/arxiv-category.js';
 
 type TextKey = 'title' | 'abstract' | 'comment' | 'journalRef' | 'doi' | 'reportNo' | 'license' | 'primaryCategory';
 const TEXT_KEYS: readonly TextKey[] = ['title', 'abstract', 'comment', 'journalRef', 'doi', 'reportNo', 'license', 'primaryCategory'];
@@ -56,9 +57,9 @@ export function mergeRecord(existing: PaperRow | null, rec: PaperRecord): PaperR
     if (blank(value)) return;
     if (newer || blank(out[key])) out[key] = value as PaperRow[K];
   };
-  for (const key of TEXT_KEYS) take(key, (rec[key] ?? null) as PaperRow[typeof key]);
+  for (const key of TEXT_KEYS) take(key, (key === 'primaryCategory' ? arxivCategoryOrNull(rec.primaryCategory) : rec[key] ?? null) as PaperRow[typeof key]);
   take('authors', rec.authors ? [...rec.authors] : undefined);
-  take('categories', rec.categories ? [...rec.categories] : undefined);
+  take('categories', rec.categories ? arxivCategories(rec.categories) : undefined);
   if (!out.primaryCategory && out.categories.length) out.primaryCategory = out.categories[0]!;
 
   out.versions = mergeVersions(out.versions, recVersions);
