@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { machineInfo } from './machine.js';
 import { BenchError } from './options.js';
 import { ensureEmbedded, ensureWebDb, spreadPaperIds } from './web-db.js';
+import { categoryQueries } from './category-query.js';
 import { load, startBare, startPaperboy, stopAll, warmUp, type ServerProcess } from './web-load.js';
 import { webMarkdown, webTable, WEB_TARGETS, type PageRow } from './web-report.js';
 
@@ -65,12 +66,19 @@ async function main(): Promise<number> {
   say(`semantic model: ${embedded.model ?? 'none'}, ${embedded.embedded.toLocaleString('en-US')} papers embedded (${embedded.seconds.toFixed(0)} s this run)`);
   say(`targets: home and paper pages >= ${WEB_TARGETS.minRatio}x the bare server's requests/s; p99 < ${WEB_TARGETS.p99Ms} ms at ${opts.connections} connections`);
   say('note: the load generator shares the machine with both servers; compare the two columns of one run, not runs on different machines');
+  const categories = await categoryQueries(web.path);
+  say('category page read (first page of 30, ms per read): off the category index, against sorting the whole category as before');
+  for (const c of categories) {
+    say(`  ${c.category} (${c.papers.toLocaleString('en-US')} papers): ${c.indexMs.toFixed(2)} ms, sorted ${c.sortMs.toFixed(2)} ms, ${(c.sortMs / c.indexMs).toFixed(1)}x${c.samePage ? '' : '  DIFFERENT PAGE'}`);
+  }
   const pages = [
     { name: 'home', path: '/' },
     { name: 'paper', path: paperPath(web.samplePaperId) },
     { name: 'search', path: `/search?q=${encodeURIComponent(opts.query)}` },
     { name: 'search semantic', path: `/search?q=${encodeURIComponent(opts.query)}&mode=semantic` },
     { name: 'similar api', path: `/api${paperPath(web.samplePaperId)}/similar` },
+    // The largest category of the arXiv feed corpus: its first page is read off the category index.
+    { name: 'category', path: '/categories/cs.CV' },
   ];
   const tmp = mkdtempSync(join(workDir, 'web-pages-'));
   let paperboy: ServerProcess | null = null;
@@ -123,7 +131,7 @@ async function main(): Promise<number> {
     rmSync(tmp, { recursive: true, force: true });
   }
   const resultsFile = join(workDir, `web-${stamp}.json`);
-  writeFileSync(resultsFile, `${JSON.stringify({ startedAt: stamp, machine, options: opts, targets: WEB_TARGETS, database: { papers: web.papers, listedDays: web.listedDays }, pages: rows }, null, 2)}\n`);
+  writeFileSync(resultsFile, `${JSON.stringify({ startedAt: stamp, machine, options: opts, targets: WEB_TARGETS, database: { papers: web.papers, listedDays: web.listedDays }, categories, pages: rows }, null, 2)}\n`);
   say(`\n${webTable(rows)}\n\nresults: ${resultsFile}\n\nMarkdown for the README:\n`);
   say(webMarkdown(rows, machine, { papers: web.papers, connections: opts.connections, seconds: opts.seconds }));
   return 0;

@@ -35,6 +35,36 @@ for (const backend of backends()) {
       await page(site.app, '/categories/xx.YY', 404);
     });
 
+    it('indexes the categories by archive, with arXiv\'s names and paper counts', async () => {
+      const doc = await page(site.app, '/categories');
+      assert.equal(doc.querySelector('h1')!.text, 'Categories');
+      const groups = doc.querySelectorAll('section.directory-group');
+      assert.equal(groups[0]!.querySelector('h2')!.text, 'Computer Science cs');
+      const cl = groups[0]!.querySelectorAll('li').find((li) => li.querySelector('a')!.text === 'cs.CL')!;
+      assert.equal(cl.querySelector('a')!.getAttribute('href'), '/categories/cs.CL');
+      assert.match(cl.text, /^cs\.CL Computation and Language 8$/);
+      const heads = groups.map((g) => g.querySelector('h2')!.text);
+      assert.ok(heads.indexOf('Electrical Engineering and Systems Science eess') > 0, heads.join(' | '));
+      assert.ok(heads.includes('Quantitative Biology q-bio'), heads.join(' | '));
+      const total = groups.flatMap((g) => g.querySelectorAll('.count')).reduce((s, c) => s + Number(c.text), 0);
+      assert.ok(total >= 8 && doc.querySelector('footer a[href="/categories"]'), 'counts add up and the footer links here');
+      const cat = await page(site.app, '/categories/cs.CL');
+      assert.equal(cat.querySelector('.category-name')!.text, 'Computation and Language');
+      assert.equal(cat.querySelector('.chip.category[href="/categories/cs.CL"]')!.getAttribute('title'), 'Computation and Language');
+    });
+
+    it('indexes the organizations, most papers first', async () => {
+      const doc = await page(site.app, '/orgs');
+      const items = doc.querySelectorAll('ul.directory li');
+      const acme = items.findIndex((li) => li.querySelector('a')!.getAttribute('href') === '/orgs/acme');
+      assert.ok(acme >= 0);
+      assert.match(items[acme]!.text, /^Acme Labs acme \d+$/);
+      const counts = items.map((li) => Number(li.querySelector('.count')!.text));
+      assert.deepEqual(counts, [...counts].sort((a, b) => b - a));
+      assert.equal(Number(items[acme]!.querySelector('.count')!.text), Number((await page(site.app, '/orgs/acme')).querySelector('.paper-count')!.text.match(/^(\d+)/)![1]));
+      assert.match(doc.querySelector('.lede')!.text, new RegExp(`^${items.length} organizations`));
+    });
+
     it('ranks the last week by decayed upvotes and explains the formula', async () => {
       const doc = await page(site.app, '/trending');
       assert.equal(titles(doc)[0], 'Small models that reason');

@@ -32,6 +32,8 @@ for (const backend of backends()) {
         ['/search?q=bounds', ['bounds of $\\mathcal{O}(n \\log n)$ when a < b && c > d']],
         [`/authors/${encodeURIComponent(HOSTILE.author)}`, [HOSTILE.author, HOSTILE.title]],
         ['/orgs/evil-org', [HOSTILE.org, HOSTILE.title]],
+        ['/orgs', [HOSTILE.org]],
+        ['/categories', []],
         ['/categories/cs.CL', [HOSTILE.title]],
         ['/trending', [HOSTILE.title]],
       ];

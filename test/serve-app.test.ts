@@ -74,7 +74,7 @@ for (const backend of backends()) {
       assert.deepEqual(texts(res.body, 'span', 'authors')[0], 'Ada Lovelace, Alan Turing, Grace Hopper +2');
       assert.deepEqual(texts(res.body, 'a', 'organization'), ['Acme Labs']);
       assert.match(res.body, /<p class="votes">12<small>upvotes<\/small><\/p>/);
-      assert.match(res.body, /<a class="chip category" href="\/categories\/cs\.LG">cs\.LG<\/a>/);
+      assert.match(res.body, /<a class="chip category" href="\/categories\/cs\.LG" title="Machine Learning">cs\.LG<\/a>/);
       assert.match(res.body, /<a href="https:\/\/arxiv\.org\/pdf\/2501\.00002">PDF<\/a>/);
       assert.match(res.body, /<a class="code" href="https:\/\/github\.com\/acme\/top">Code<\/a>/);
       assert.match(res.body, /<time datetime="2025-03-18">Mar 18, 2025<\/time>/);

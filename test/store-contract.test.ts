@@ -4,7 +4,7 @@ import type { Db } from '../src/db/db.js';
 import { LATEST_VERSION, MIGRATIONS, migrate, schemaProblem, schemaStatus } from '../src/db/migrate.js';
 import { upsertRecords } from '../src/store/papers-write.js';
 import { getPaper, latestListing, latestPapers } from '../src/store/papers-read.js';
-import { backends, type FreshDb } from './helpers/databases.js';
+import { backends, migrateBefore, type FreshDb } from './helpers/databases.js';
 import { paperRecord } from './helpers/paper-records.js';
 import { runCli } from './helpers/cli-process.js';
 
@@ -260,11 +260,7 @@ for (const backend of backends()) {
       const fresh = await backend.create({ migrated: false });
       try {
         const db = fresh.db;
-        await db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
-        for (const m of MIGRATIONS.filter((x) => x.version < 8)) {
-          await db.exec(m.up(db.dialect));
-          await db.run('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)', [m.version, m.name, V1]);
-        }
+        await migrateBefore(db, 8);
         const add = (id: string, upvotes: number, comments: number) => db.run(
           'INSERT INTO papers (paper_id, title, upvotes, num_comments, first_seen_at, last_changed_at) VALUES (?, ?, ?, ?, ?, ?)', [id, id, upvotes, comments, V1, V1]);
         for (const [id, up, c] of [['featured', 0, 0], ['voted', 3, 0], ['discussed', 0, 1], ['arxiv-only', 0, 0]] as const) await add(id, up, c);

@@ -8,6 +8,7 @@ import { authorsByNameSchema } from './migrations/006-authors-by-name.js';
 import { reindexGreekSchema } from './migrations/007-reindex-greek.js';
 import { votesKnownSchema } from './migrations/008-votes-known.js';
 import { arxivCategoriesSchema } from './migrations/009-arxiv-categories.js';
+import { categoryOrderSchema } from './migrations/010-category-order.js';
 
 /** One forward-only schema step; `up` returns the SQL for the dialect at hand. */
 export interface Migration {
@@ -27,6 +28,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 7, name: 'reindex-greek', up: reindexGreekSchema },
   { version: 8, name: 'votes-known', up: votesKnownSchema },
   { version: 9, name: 'arxiv-categories', up: arxivCategoriesSchema },
+  { version: 10, name: 'category-order', up: categoryOrderSchema },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -9,6 +9,7 @@ export { parseDay, parseWeek, parseMonth, periodFromQuery, periodDays, periodPro
 export type { ListedPaper, PaperWithOrg, PaperPage, Paging } from './listed-paper.js';
 export { trendingPapers, TRENDING_FORMULA, trendingScore, type TrendingOptions, type TrendingPaper } from './trending-read.js';
 export { papersByOrganization, papersByCategory, organizationInfo, type OrganizationInfo } from './paper-lists-read.js';
+export { categoryCounts, organizationCounts, type CategoryCount, type OrganizationCount } from './collection-counts.js';
 export { papersAfterCursor, papersByIds, paperWithListings, type CursorPage, type PaperListing } from './paper-batch-read.js';
 
 /** How a period listing is ordered: by upvotes (the hosted default) or by when papers were listed. */

@@ -28,7 +28,7 @@ async function recordAuthors(db: Db, names: string[], learned: Set<string>): Pro
 }
 
 /**
- * Rewrites the category rows of changed papers and records new author names. Which papers an
+ * Rewrites the category rows of changed papers (their categories or publication date changed) and records new author names. Which papers an
  * author wrote is answered by the keyword index (author terms), so no author-to-paper table is
  * kept: its random-order index was the slowest part of large imports.
  */
@@ -46,11 +46,12 @@ export async function replaceLinks(db: Db, changed: { id: number; row: PaperRow;
     row.categories.forEach((cat, i) => {
       if (seen.has(cat)) return;
       seen.add(cat);
-      pc.push([id, cat, cat === row.primaryCategory || (i === 0 && !row.primaryCategory) ? 1 : 0]);
+      // The date orders category pages by the (category, published_at, paper_id) index; '' when undated.
+      pc.push([id, cat, cat === row.primaryCategory || (i === 0 && !row.primaryCategory) ? 1 : 0, row.publishedAt ?? '']);
     });
   }
-  for (const chunk of chunksFor(db, pc, 3)) {
-    await db.run(`INSERT INTO paper_categories (paper_id, category, is_primary) VALUES ${valuesList(chunk.length, 3)}`, chunk.flat());
+  for (const chunk of chunksFor(db, pc, 4)) {
+    await db.run(`INSERT INTO paper_categories (paper_id, category, is_primary, published_at) VALUES ${valuesList(chunk.length, 4)}`, chunk.flat());
   }
 }
 

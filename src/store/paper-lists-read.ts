@@ -26,9 +26,23 @@ export async function papersByOrganization(db: Db, name: string, p: Paging): Pro
   return pageOf(db, 'papers p', 'p.organization = ?', [name], p);
 }
 
-/** A category's papers (e.g. "cs.CL"), newest first; primary and cross-listed alike. */
+/**
+ * A category's papers (e.g. "cs.CL"), newest first; primary and cross-listed alike. The page's ids
+ * come off the (category, published_at, paper_id) index in NEWEST_FIRST's order, so only the papers
+ * shown are read, however large the category.
+ */
 export async function papersByCategory(db: Db, category: string, p: Paging): Promise<PaperPage<PaperWithOrg>> {
-  return pageOf(db, 'papers p', 'p.id IN (SELECT paper_id FROM paper_categories WHERE category = ?)', [category], p);
+  const [limit, offset] = paging(p);
+  const count = await db.get<{ n: number }>('SELECT COUNT(*) AS n FROM paper_categories WHERE category = ?', [category]);
+  const total = Number(count?.n ?? 0);
+  if (limit === 0 || offset >= total) return { papers: [], total };
+  const rows = await db.all(
+    `SELECT ${PAPER_SELECT} FROM (
+       SELECT paper_id FROM paper_categories WHERE category = ? ORDER BY published_at DESC, paper_id DESC LIMIT ? OFFSET ?
+     ) c JOIN papers p ON p.id = c.paper_id ${ORG_JOIN} ORDER BY ${NEWEST_FIRST}`,
+    [category, limit, offset],
+  );
+  return { papers: rows.map(toPaperWithOrg), total };
 }
 
 /** An organization's details, or null when no paper and no listing ever named it. */

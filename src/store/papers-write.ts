@@ -145,7 +145,8 @@ export async function upsertRecords(db: Db, records: readonly PaperRecord[]): Pr
     for (const [pid, e] of existing) if (!idOf.has(pid)) idOf.set(pid, e.id);
     const fresh = new Set(rowChanged.filter((p) => !p.before).map((p) => idOf.get(p.row.paperId)!));
 
-    const linkChanged = rowChanged.filter((p) => !p.before || p.before.authors.join('\u0000') !== p.row.authors.join('\u0000') || p.before.categories.join() !== p.row.categories.join() || p.before.primaryCategory !== p.row.primaryCategory);
+    const linkChanged = rowChanged.filter((p) => !p.before || p.before.authors.join('\u0000') !== p.row.authors.join('\u0000') || p.before.categories.join() !== p.row.categories.join() || p.before.primaryCategory !== p.row.primaryCategory
+      || p.before.publishedAt !== p.row.publishedAt);
     await replaceLinks(tx, linkChanged.map((p) => ({ id: idOf.get(p.row.paperId)!, row: p.row, fresh: !p.before })), learned);
     await writeOrganizations(tx, records as PaperRecord[]);
     const items = records.map((rec) => ({ id: idOf.get(rec.id)!, rec }));

@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import type { Db } from '../../src/db/db.js';
 import { openDatabase } from '../../src/db/connect.js';
-import { migrate } from '../../src/db/migrate.js';
+import { MIGRATIONS, migrate } from '../../src/db/migrate.js';
 
 /** A fresh, empty database of one kind, and how to throw it away. */
 export interface FreshDb {
@@ -77,4 +77,16 @@ export function backends(): Backend[] {
     process.stderr.write('note: PostgreSQL suites not run: set PAPERBOY_TEST_DATABASE_URL (scripts/pg-test-cluster.sh starts one)\n');
   }
   return [sqlite];
+}
+
+/**
+ * Brings an unmigrated database to just before `version`, recording each step as `paperboy migrate`
+ * would, so a test can store data the way an older paperboy did and then upgrade it.
+ */
+export async function migrateBefore(db: Db, version: number): Promise<void> {
+  await db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+  for (const m of MIGRATIONS.filter((x) => x.version < version)) {
+    await db.exec(m.up(db.dialect));
+    await db.run('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)', [m.version, m.name, '2025-01-01T00:00:00.000Z']);
+  }
 }

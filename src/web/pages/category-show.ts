@@ -7,6 +7,7 @@ import { pageParam } from '../views/pager.js';
 import { queryText, type Query } from '../views/query-params.js';
 import { categoryPath, withQuery } from '../views/site-paths.js';
 import { papersByCategory } from '../../store/listings.js';
+import { categoryName } from '../../model/arxiv-taxonomy.js';
 
 const PAGE_SIZE = 30;
 
@@ -22,7 +23,7 @@ export function categoryShow(deps: WebDeps) {
       heading: category, kind: 'category', papers: list.papers, total: list.total, page, pageSize: PAGE_SIZE,
       feed: entityPageFeed('categories', category, `papers in ${category}`),
       href: (n) => withQuery(categoryPath(category), { page: n > 1 ? n : null }),
-      extra: html`<p class="lede">arXiv category · <a href="https://arxiv.org/list/${encodeURIComponent(category)}/recent">recent on arXiv</a></p>`,
+      extra: html`<p class="lede">${categoryName(category) ? html`<span class="category-name">${categoryName(category)}</span> · ` : ''}arXiv category · <a href="https://arxiv.org/list/${encodeURIComponent(category)}/recent">recent on arXiv</a> · <a href="/categories">all categories</a></p>`,
     });
   };
 }

@@ -25,7 +25,7 @@ export function orgShow(deps: WebDeps) {
       heading: info?.fullname ?? name, kind: 'organization', papers: list.papers, total: list.total, page, pageSize: PAGE_SIZE,
       feed: entityPageFeed('orgs', name, `papers from ${info?.fullname ?? name}`),
       href: (n) => withQuery(orgPath(name), { page: n > 1 ? n : null }),
-      extra: html`<p class="lede">Organization${info?.fullname && info.fullname !== name ? html` · <code>${name}</code>` : ''}</p>`,
+      extra: html`<p class="lede">Organization${info?.fullname && info.fullname !== name ? html` · <code>${name}</code>` : ''} · <a href="/orgs">all organizations</a></p>`,
     });
   };
 }

@@ -13,6 +13,7 @@ import { notFoundShow } from './error-show.js';
 import { arxivId } from '../../model/normalise.js';
 import { getPaper, type PaperDetail } from '../../store/papers-read.js';
 import { papersByIds } from '../../store/listings.js';
+import { categoryName } from '../../model/arxiv-taxonomy.js';
 
 /** Similar papers listed on a paper page: a screenful, cheap to rank and to read. */
 const SIMILAR_ON_PAGE = 6;
@@ -49,7 +50,7 @@ function details(p: PaperDetail): Html {
 ${p.publishedAt ? fact('Published', dateText(p.publishedAt)) : fact('Submitted', submittedMonth(p.paperId, true))}
 ${p.updatedAt && p.updatedAt !== p.publishedAt ? fact('Updated', dateText(p.updatedAt)) : ''}
 ${fact('Versions', versions)}
-${fact('Categories', p.categories.length ? html`<ul class="chips">${p.categories.map((c) => html`<li><a class="chip category" href="${categoryPath(c)}">${c}${c === p.primaryCategory ? ' (primary)' : ''}</a></li>`)}</ul>` : null)}
+${fact('Categories', p.categories.length ? html`<ul class="chips">${p.categories.map((c) => html`<li><a class="chip category" href="${categoryPath(c)}" title="${categoryName(c) ?? c}">${c}${c === p.primaryCategory ? ' (primary)' : ''}</a></li>`)}</ul>` : null)}
 ${fact('Comment', p.comment)}
 ${fact('Journal ref', p.journalRef)}
 ${fact('DOI', p.doi ? html`<a class="doi" href="${safeUrl(`https://doi.org/${p.doi}`)}">${p.doi}</a>` : null)}

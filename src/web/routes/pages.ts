@@ -6,6 +6,8 @@ import { searchResults } from '../pages/search-results.js';
 import { authorShow } from '../pages/author-show.js';
 import { orgShow } from '../pages/org-show.js';
 import { categoryShow } from '../pages/category-show.js';
+import { categoryList } from '../pages/category-list.js';
+import { orgList } from '../pages/org-list.js';
 import { trendingList } from '../pages/trending-list.js';
 import { subscriptionServices } from '../pages/subscribe-services.js';
 import { formBody } from '../http/form-body.js';
@@ -24,7 +26,9 @@ export function registerPages(app: FastifyInstance, deps: WebDeps): void {
   app.get('/papers/*', paperShow(deps));
   app.get('/search', searchResults(deps));
   app.get('/authors/:name', authorShow(deps));
+  app.get('/orgs', orgList(deps));
   app.get('/orgs/:name', orgShow(deps));
+  app.get('/categories', categoryList(deps));
   app.get('/categories/:cat', categoryShow(deps));
   app.get('/trending', trendingList(deps));
   // Digest subscriptions: the form, then pages reached by signed links from emails (no login).

@@ -4,6 +4,7 @@ import { categoryPath, orgPath, paperPath } from './site-paths.js';
 import { texText } from './tex-text.js';
 import { arxivLinks, arxivMonth } from '../../model/normalise.js';
 import type { PaperRow } from '../../model/paper-row.js';
+import { categoryName } from '../../model/arxiv-taxonomy.js';
 
 /** What a card needs: a stored paper plus, when listed, the day and the organization's display name. */
 export type CardPaper = PaperRow & {
@@ -95,7 +96,7 @@ ${votes(paper)}
     paper.votesKnown ? html`<span class="comments">${countLabel(paper.numComments, 'comment', 'comments')}</span>` : '',
   ]}</p>
 ${abstract ? html`<p class="abstract">${texText(abstract, mark)}</p>` : ''}
-${paper.categories.length ? html`<ul class="chips" aria-label="Categories">${paper.categories.map((c) => html`<li><a class="chip category" href="${categoryPath(c)}">${c}</a></li>`)}</ul>` : ''}
+${paper.categories.length ? html`<ul class="chips" aria-label="Categories">${paper.categories.map((c) => html`<li><a class="chip category" href="${categoryPath(c)}" title="${categoryName(c) ?? c}">${c}</a></li>`)}</ul>` : ''}
 <p class="links">
 ${links.absUrl ? html`<a href="${links.absUrl}">arXiv</a>` : ''}
 ${links.pdfUrl ? html`<a href="${links.pdfUrl}">PDF</a>` : ''}
