@@ -21,6 +21,7 @@ for (const backend of backends()) {
       assert.equal(sourceText(article.querySelector('.abstract-full')!),
         'We train diffusion transformers on protein structures and show that transformer scaling laws hold for $\\mathcal{O}(n)$ residues.');
       assert.deepEqual(article.querySelectorAll('a.category').map((a) => a.getAttribute('href')), ['/categories/cs.LG', '/categories/q-bio.BM']);
+      assert.deepEqual(article.querySelectorAll('a.category').map((a) => a.text), ['cs.LG · Machine Learning (primary)', 'q-bio.BM · Biomolecules']);
       const facts = Object.fromEntries(article.querySelectorAll('dl.facts dt').map((dt) => [dt.text, dt.nextElementSibling!.text]));
       assert.equal(facts['Comment'], '12 pages, 4 figures');
       assert.equal(facts['Journal ref'], 'Nature 1 (2025) 2');

@@ -50,7 +50,7 @@ function details(p: PaperDetail): Html {
 ${p.publishedAt ? fact('Published', dateText(p.publishedAt)) : fact('Submitted', submittedMonth(p.paperId, true))}
 ${p.updatedAt && p.updatedAt !== p.publishedAt ? fact('Updated', dateText(p.updatedAt)) : ''}
 ${fact('Versions', versions)}
-${fact('Categories', p.categories.length ? html`<ul class="chips">${p.categories.map((c) => html`<li><a class="chip category" href="${categoryPath(c)}" title="${categoryName(c) ?? c}">${c}${c === p.primaryCategory ? ' (primary)' : ''}</a></li>`)}</ul>` : null)}
+${fact('Categories', p.categories.length ? html`<ul class="chips">${p.categories.map((c) => html`<li><a class="chip category" href="${categoryPath(c)}" title="${categoryName(c) ?? c}">${c}${categoryName(c) ? ` · ${categoryName(c)}` : ''}${c === p.primaryCategory ? ' (primary)' : ''}</a></li>`)}</ul>` : null)}
 ${fact('Comment', p.comment)}
 ${fact('Journal ref', p.journalRef)}
 ${fact('DOI', p.doi ? html`<a class="doi" href="${safeUrl(`https://doi.org/${p.doi}`)}">${p.doi}</a>` : null)}
