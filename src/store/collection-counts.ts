@@ -16,7 +16,7 @@ export interface OrganizationCount {
 
 /**
  * Every category with its paper count, for the categories index. One pass over the category index
- * (category, paper_id): it reads no paper rows.
+ * (category, published_at, paper_id): it reads no paper rows.
  */
 export async function categoryCounts(db: Db): Promise<CategoryCount[]> {
   const rows = await db.all<{ category: string; n: number }>('SELECT category, COUNT(*) AS n FROM paper_categories GROUP BY category ORDER BY category');

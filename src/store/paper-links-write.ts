@@ -28,7 +28,8 @@ async function recordAuthors(db: Db, names: string[], learned: Set<string>): Pro
 }
 
 /**
- * Rewrites the category rows of changed papers (their categories or publication date changed) and records new author names. Which papers an
+ * Rewrites the category rows of changed papers (new categories, or a new publication date, which
+ * the rows carry for the category pages' order) and records new author names. Which papers an
  * author wrote is answered by the keyword index (author terms), so no author-to-paper table is
  * kept: its random-order index was the slowest part of large imports.
  */
