@@ -1,5 +1,5 @@
 import { openDatabase } from '../src/db/connect.js';
-import { papersByCategory } from '../src/store/listings.js';
+import { categoryCounts, papersByCategory } from '../src/store/listings.js';
 import { NEWEST_FIRST, ORG_JOIN, PAPER_SELECT } from '../src/store/listed-paper.js';
 
 /** One category's first page read both ways, in milliseconds per read (mean of 20 after 3 warm-ups). */
@@ -31,14 +31,14 @@ async function mean(f: () => Promise<unknown>): Promise<number> {
 export async function categoryQueries(path: string): Promise<CategoryQueryRow[]> {
   const db = openDatabase(path);
   try {
-    const counts = await db.all<{ category: string; n: number }>('SELECT category, COUNT(*) AS n FROM paper_categories GROUP BY category ORDER BY n DESC');
+    const counts = (await categoryCounts(db)).sort((a, b) => b.papers - a.papers);
     const picks = [...counts.slice(0, 3), counts[Math.floor(counts.length / 2)]!].filter(Boolean);
     const rows: CategoryQueryRow[] = [];
-    for (const { category, n } of picks) {
+    for (const { category, papers } of picks) {
       const indexed = await papersByCategory(db, category, { limit: 30, offset: 0 });
       const sorted = await db.all<{ paper_id: string }>(SORTED, [category]);
       rows.push({
-        category, papers: Number(n),
+        category, papers,
         indexMs: await mean(() => papersByCategory(db, category, { limit: 30, offset: 0 })),
         sortMs: await mean(async () => { await db.get(SORTED_COUNT, [category]); await db.all(SORTED, [category]); }),
         samePage: indexed.papers.map((p) => p.paperId).join() === sorted.map((r) => r.paper_id).join(),

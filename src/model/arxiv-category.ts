@@ -7,6 +7,8 @@
  * taxonomy are kept (the source record keeps the rest).
  */
 
+import { archiveOf } from './arxiv-taxonomy.js';
+
 /**
  * arXiv's archives, the part of an identifier before the dot: today's, and the ones merged into
  * them (papers from the 1990s still carry "cmp-lg", "chao-dyn", ...).
@@ -24,9 +26,9 @@ const SEPARATORS = /[\s,;]+/;
 
 /** True for an identifier of arXiv's taxonomy ("cs.CL", "hep-th", "cond-mat.stat-mech"). */
 export function isArxivCategory(value: string): boolean {
-  const dot = value.indexOf('.');
-  if (dot < 0) return ARXIV_ARCHIVES.has(value);
-  return ARXIV_ARCHIVES.has(value.slice(0, dot)) && SUBJECT.test(value.slice(dot + 1));
+  const archive = archiveOf(value);
+  if (!ARXIV_ARCHIVES.has(archive)) return false;
+  return archive === value || SUBJECT.test(value.slice(archive.length + 1));
 }
 
 /**

@@ -18,7 +18,8 @@ export function categoryList(deps: WebDeps) {
     const byArchive = new Map<string, typeof counts>();
     for (const c of counts) {
       const a = archiveOf(c.category);
-      byArchive.set(a, [...(byArchive.get(a) ?? []), c]);
+      if (!byArchive.has(a)) byArchive.set(a, []);
+      byArchive.get(a)!.push(c);
     }
     const sections = archiveOrder(byArchive.keys()).map((a) => html`<section class="directory-group" aria-labelledby="archive-${a}">
 <h2 id="archive-${a}">${archiveName(a) ?? a} <code>${a}</code></h2>

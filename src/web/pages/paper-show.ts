@@ -42,6 +42,12 @@ ${project ? html`<li><a class="project" href="${project}">Project page</a></li>`
 </ul>`;
 }
 
+/** A category chip of the details: the code, arXiv's name for it when known, and whether it is the primary one. */
+function categoryChip(category: string, primary: boolean): Html {
+  const name = categoryName(category);
+  return html`<li><a class="chip category" href="${categoryPath(category)}" title="${name ?? category}">${category}${name ? ` · ${name}` : ''}${primary ? ' (primary)' : ''}</a></li>`;
+}
+
 function details(p: PaperDetail): Html {
   const versions = p.versions.length
     ? html`<ul class="chips">${p.versions.map((v) => html`<li><span class="chip">v${v.version}${v.date ? html` · ${dateText(v.date)}` : ''}</span></li>`)}</ul>`
@@ -50,7 +56,7 @@ function details(p: PaperDetail): Html {
 ${p.publishedAt ? fact('Published', dateText(p.publishedAt)) : fact('Submitted', submittedMonth(p.paperId, true))}
 ${p.updatedAt && p.updatedAt !== p.publishedAt ? fact('Updated', dateText(p.updatedAt)) : ''}
 ${fact('Versions', versions)}
-${fact('Categories', p.categories.length ? html`<ul class="chips">${p.categories.map((c) => html`<li><a class="chip category" href="${categoryPath(c)}" title="${categoryName(c) ?? c}">${c}${categoryName(c) ? ` · ${categoryName(c)}` : ''}${c === p.primaryCategory ? ' (primary)' : ''}</a></li>`)}</ul>` : null)}
+${fact('Categories', p.categories.length ? html`<ul class="chips">${p.categories.map((c) => categoryChip(c, c === p.primaryCategory))}</ul>` : null)}
 ${fact('Comment', p.comment)}
 ${fact('Journal ref', p.journalRef)}
 ${fact('DOI', p.doi ? html`<a class="doi" href="${safeUrl(`https://doi.org/${p.doi}`)}">${p.doi}</a>` : null)}
