@@ -7,6 +7,7 @@ import type { PaperRecord, Problem } from '../src/model/paper-record.js';
 import { FILE_FORMATS } from '../src/ingest/formats.js';
 import { listFiles, openText, readHead } from '../src/ingest/read-file.js';
 import { collectionName, lineRecord, paperId } from '../src/ingest/jsonl/format.js';
+import { listedDate, listingDay } from '../src/ingest/jsonl/listing-day.js';
 import { parseJson } from '../src/ingest/json-position.js';
 
 const FIXTURES = fileURLToPath(new URL('../../test/fixtures/import/', import.meta.url));
@@ -178,6 +179,30 @@ describe('jsonl format', () => {
     assert.equal(r.comment, '12 pages, 4 figures');
     assert.equal(records[1]!.comment, null);
     assert.equal(records[1]!.abstract, 'Towel folding with learned policies.');
+    // The feed's records carry no date: the file is named after the day arXiv listed them.
+    assert.deepEqual(records.map((x) => x.publishedAt), ['2025-06-10T00:00:00.000Z', '2025-06-10T00:00:00.000Z']);
+  });
+
+  it('dates a record by its file name only where that listing can be the first announcement', () => {
+    assert.equal(listingDay('/feeds/2025-03-18.jsonl.gz'), '2025-03-18');
+    assert.equal(listingDay('2025-03-18_cs.jsonl'), '2025-03-18');
+    for (const name of ['/2025-03-18/corpus.jsonl', 'corpus.jsonl', 'feed-2025-03-18.jsonl', '2025-02-30.jsonl', '2025-03-180.jsonl', '20250318.jsonl']) {
+      assert.equal(listingDay(name), null, name);
+    }
+    assert.equal(listedDate('2503.11731', '2025-03-18'), '2025-03-18T00:00:00.000Z');
+    // Submitted at the end of March, announced in the first days of April.
+    assert.equal(listedDate('2503.11731', '2025-04-02'), '2025-04-02T00:00:00.000Z');
+    // Listed again later (a new version, a cross-list): that day is not when the paper appeared.
+    assert.equal(listedDate('2503.11731', '2025-04-09'), null);
+    assert.equal(listedDate('2401.00001', '2025-03-18'), null);
+    // Listed before its id's month can exist: a misnamed file, not a date.
+    assert.equal(listedDate('2503.11731', '2025-02-27'), null);
+    assert.equal(listedDate('hep-th/9901001', '1999-01-05'), '1999-01-05T00:00:00.000Z');
+    assert.equal(listedDate('cacm:12', '1999-01-05'), null);
+    assert.equal(listedDate('2503.11731', null), null);
+    // A date the line states wins over the file's.
+    const stated = lineRecord({ id: '2503.11731', title: 'T', published: '2025-03-14T09:00:00Z' }, '', 'f:1', 'c', '2025-03-18');
+    assert.ok(stated.ok && stated.record.publishedAt === '2025-03-14T09:00:00.000Z');
   });
 
   it('derives ids from the directory name and arXiv forms', () => {

@@ -1,5 +1,10 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { importFiles } from '../src/ingest/import-files.js';
 import type { FastifyInstance } from 'fastify';
 import { arxivMonth } from '../src/model/normalise.js';
 import { formatMonth } from '../src/web/views/format.js';
@@ -65,6 +70,51 @@ for (const backend of backends()) {
       const dated = Object.fromEntries((await page(app, '/papers/2602.05745')).querySelectorAll('dl.facts dt').map((dt) => [dt.text, dt.nextElementSibling!.text]));
       assert.equal(dated['Published'], 'Feb 5, 2026');
       assert.equal(dated['Submitted'], undefined);
+    });
+  });
+}
+
+for (const backend of backends()) {
+  describe(`a daily feed's files dated by their names (${backend.name})`, () => {
+    let tmp = '';
+    before(() => { tmp = mkdtempSync(join(tmpdir(), 'paperboy-feed-')); });
+    after(() => rmSync(tmp, { recursive: true, force: true }));
+
+    const line = (id: string): string => `${JSON.stringify({ id, title: `Paper ${id}`, summary: 'Text.', authors: ['A. B'], categories: ['cs.CL'], comment: null })}\n`;
+    const published = async (fresh: FreshDb): Promise<Record<string, string | null>> =>
+      Object.fromEntries((await fresh.db.all<{ paper_id: string; published_at: string | null }>('SELECT paper_id, published_at FROM papers'))
+        .map((r) => [r.paper_id, r.published_at ? new Date(r.published_at).toISOString() : null]));
+
+    it('takes the first listing day, leaves re-listed older papers undated, and yields to a real first-version date', async () => {
+      const fresh = await backend.create();
+      try {
+        const dir = join(tmp, backend.name, 'data');
+        mkdirSync(dir, { recursive: true });
+        // The later file first: the order of import must not matter.
+        writeFileSync(join(dir, '2025-04-02.jsonl.gz'), gzipSync(line('2503.00001') + line('2503.00002') + line('2504.00001')));
+        writeFileSync(join(dir, '2025-03-18.jsonl'), line('2503.00001') + line('2401.00001'));
+        writeFileSync(join(dir, '2025-04-09.jsonl'), line('2503.00003') + line('2504.00001'));
+        writeFileSync(join(dir, 'extra.jsonl'), line('2503.00004'));
+        const deps = { db: fresh.db, keyword: { indexPending: async () => 0 } };
+        await importFiles(deps, [join(dir, '2025-04-02.jsonl.gz')]);
+        await importFiles(deps, [join(dir, '2025-03-18.jsonl'), join(dir, '2025-04-09.jsonl'), join(dir, 'extra.jsonl')]);
+        assert.deepEqual(await published(fresh), {
+          '2503.00001': '2025-03-18T00:00:00.000Z', // listed on both days: the earlier
+          '2503.00002': '2025-04-02T00:00:00.000Z', // end of March, announced in April's first week
+          '2503.00003': null, // first seen a week into the next month: an old paper listed again
+          '2504.00001': '2025-04-02T00:00:00.000Z',
+          '2401.00001': null,
+          '2503.00004': null, // a file not named after a day
+        });
+        // Importing the same files again changes nothing.
+        await importFiles(deps, [dir]);
+        assert.equal((await published(fresh))['2503.00001'], '2025-03-18T00:00:00.000Z');
+        // The arXiv API gives the first version's date, which replaces the listing's.
+        await upsertRecords(fresh.db, [paperRecord('2503.00001', { versions: [{ version: 1, date: '2025-03-14T09:00:00.000Z' }] })]);
+        assert.equal((await published(fresh))['2503.00001'], '2025-03-14T09:00:00.000Z');
+      } finally {
+        await fresh.drop();
+      }
     });
   });
 }

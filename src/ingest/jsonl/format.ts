@@ -5,6 +5,7 @@ import { arxivId, isoDate, normaliseText, normaliseTitle } from '../../model/nor
 import { JsonFields, isObject } from '../json-fields.js';
 import { firstJsonObject } from './first-object.js';
 import { jsonLines } from './json-lines.js';
+import { listedDate, listingDay } from './listing-day.js';
 
 /**
  * The collection a non-arXiv id belongs to: the name of the directory holding the file, so that
@@ -46,8 +47,8 @@ function yearDate(f: JsonFields): string | null {
   return Number.isInteger(y) && y >= 1000 && y <= 9999 ? `${y}-01-01T00:00:00.000Z` : null;
 }
 
-/** One JSON line as a PaperRecord (or the reason it is not one). */
-export function lineRecord(value: unknown, raw: string, source: string, collection: string): ParseResult {
+/** One JSON line as a PaperRecord (or the reason it is not one); `day` is its file's `listingDay`. */
+export function lineRecord(value: unknown, raw: string, source: string, collection: string, day: string | null = null): ParseResult {
   const reject = (message: string): ParseResult => ({ ok: false, problem: { source, message } });
   if (!isObject(value)) return reject('expected a JSON object');
   const f = new JsonFields(value);
@@ -58,13 +59,14 @@ export function lineRecord(value: unknown, raw: string, source: string, collecti
   const categories = textList(f, 'categories', /\s+/);
   const year = yearDate(f);
   const published = isoDate(f.str('published'));
+  const id = idText ? paperId(idText, collection) : '';
   const record = {
-    id: idText ? paperId(idText, collection) : '',
+    id,
     title: title ?? '',
     abstract,
     authors,
     categories,
-    publishedAt: published ?? year,
+    publishedAt: published ?? year ?? listedDate(id, day),
     comment: normaliseText(f.str('comment')),
     pdfUrl: f.str('pdf'),
     absUrl: f.str('abs'),
@@ -77,7 +79,8 @@ export function lineRecord(value: unknown, raw: string, source: string, collecti
 /**
  * Plain JSON lines with at least `id` and `title` (optional `abstract`/`summary`, `authors`, `year`,
  * `categories`, `published`, `comment`, `pdf`, `abs`): retrieval test collections and daily arXiv
- * feeds. Streams line by line; a bad line is a problem at `file:line`, blank lines are ignored.
+ * feeds (dated by their file names, see `listedDate`). Streams line by line; a bad line is a problem
+ * at `file:line`, blank lines are ignored.
  */
 export const format: FileFormat = {
   name: 'jsonl',
@@ -88,6 +91,7 @@ export const format: FileFormat = {
   },
   async *parse(input, origin) {
     const collection = collectionName(origin);
-    for await (const item of jsonLines(input, origin)) yield item.ok ? lineRecord(item.value, item.raw, item.source, collection) : item;
+    const day = listingDay(origin);
+    for await (const item of jsonLines(input, origin)) yield item.ok ? lineRecord(item.value, item.raw, item.source, collection, day) : item;
   },
 };

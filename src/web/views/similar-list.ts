@@ -2,7 +2,7 @@ import { html, type Html } from './html.js';
 import { authorList, formatDate } from './format.js';
 import { paperPath } from './site-paths.js';
 import { texText } from './tex-text.js';
-import { plainText } from './paper-card.js';
+import { plainText, submittedMonth } from './paper-card.js';
 import type { MatchExplanation } from '../../search/semantic/semantic-search.js';
 import type { PaperRow } from '../../model/paper-row.js';
 
@@ -38,7 +38,7 @@ function similarEntry(item: SimilarItem): Html {
 <a class="similar-title" href="${paperPath(p.paperId)}">${texText(p.title, plainText)}</a>
 <p class="meta">${[
     p.authors.length ? html`<span class="authors">${authorList(p.authors, 2)}</span>` : '',
-    date ? html`<time datetime="${p.publishedAt}">${date}</time>` : '',
+    date ? html`<time datetime="${p.publishedAt}">${date}</time>` : submittedMonth(p.paperId, false),
   ]}</p>
 ${matchExplanation(item.explanation)}
 </li>`;
