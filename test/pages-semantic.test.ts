@@ -80,6 +80,16 @@ for (const backend of backends()) {
       if (hybridNext) assert.doesNotMatch(hybridNext.getAttribute('href')!, /mode=/);
     });
 
+    it('lists filters alone (category and dates from the form) newest first, with no notice of a failure', async () => {
+      const doc = await page(site.app, '/search?q=&category=cs.DS&from=2025-01-01&to=2025-12-31');
+      assert.equal(doc.querySelector('.degraded'), null);
+      assert.match(doc.querySelector('.result-count')!.text, /^1–\d+ of \d+ papers, newest first$/);
+      const ids = doc.querySelectorAll('.paper').map((c) => c.getAttribute('data-paper-id')!);
+      assert.ok(ids.length > 1 && ids.every((id) => site.topicOf.get(id) === 'graphs'), ids.join());
+      const days = doc.querySelectorAll('.paper .meta time').map((t) => t.getAttribute('datetime')!);
+      assert.deepEqual(days, [...days].sort().reverse());
+    });
+
     it('matches a pasted abstract by meaning and says so', async () => {
       const doc = await page(site.app, `/search?q=${encodeURIComponent(PASTED)}`);
       assert.match(doc.querySelector('#q-hint')!.text, /long text is matched by meaning/);

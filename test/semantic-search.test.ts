@@ -73,6 +73,31 @@ for (const backend of backends()) {
       }
     });
 
+    it('lists a query of filters alone newest first in every mode, as a listing and not a failure', async () => {
+      const published = new Map(records.map((r) => [r.id, r.versions![0]!.date!]));
+      for (const mode of ['keyword', 'semantic', 'hybrid'] as SearchMode[]) {
+        for (const sort of ['relevance', 'date'] as const) {
+          const r = await engine.search('category:cs.DS year:2024', { mode, limit: 5, sort });
+          assert.ok(r.ok, mode);
+          assert.equal(r.degraded, undefined, `${mode}: nothing failed`);
+          assert.equal(r.filtersOnly, true);
+          assert.equal(r.total, 10);
+          const dates = r.hits.map((h) => published.get(h.paperId)!);
+          assert.ok(r.hits.every((h) => topicOf.get(h.paperId) === 'graph'), mode);
+          assert.deepEqual(dates, [...dates].sort().reverse(), `${mode} ${sort}: newest first`);
+          assert.equal(dates[0], '2024-09-15T12:00:00.000Z');
+          // The next page goes on where this one stopped.
+          const next = await engine.search('category:cs.DS year:2024', { mode, limit: 5, offset: 5, sort });
+          assert.ok(next.ok);
+          assert.ok(next.hits.every((h) => published.get(h.paperId)! <= dates[4]!));
+          assert.equal(new Set([...r.hits, ...next.hits].map((h) => h.paperId)).size, 10);
+        }
+        // A query with words is ranked as before.
+        const words = await engine.search('graph coloring category:cs.DS', { mode, limit: 5 });
+        assert.ok(words.ok && words.filtersOnly === undefined);
+      }
+    });
+
     it('ranks long pasted text by meaning instead of requiring every word', async () => {
       const pasted = 'We present a new approach to aligning bilingual corpora for machine translation: a multilingual encoder ' +
         'reads each sentence, and an attention decoder produces fluent output tokens in the target language.';

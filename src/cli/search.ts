@@ -60,7 +60,8 @@ export function registerSearch(program: Command, exit: ExitCode): void {
           return;
         }
         r.hits.forEach((h, i) => process.stdout.write(`${String(offset + i + 1).padStart(3)}. ${h.paperId.padEnd(18)} ${h.score.toFixed(2).padStart(7)}  ${h.title}\n`));
-        process.stdout.write(`${r.total} matching paper(s), ${r.mode} ranking${'degraded' in r && r.degraded ? ` (${r.degraded})` : ''}\n`);
+        const order = 'filtersOnly' in r && r.filtersOnly ? 'filters only, newest first' : `${r.mode} ranking`;
+        process.stdout.write(`${r.total} matching paper(s), ${order}${'degraded' in r && r.degraded ? ` (${r.degraded})` : ''}\n`);
       } finally {
         await ctx.close();
       }

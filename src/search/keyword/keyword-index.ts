@@ -27,10 +27,11 @@ export interface KeywordHit {
   score: number;
 }
 
-export type KeywordOutcome = { ok: true; hits: KeywordHit[]; total: number; match: 'all' | 'any' } | { ok: false; problem: Problem };
+/** `filtersOnly`: the query had no word to score (`category:cs.CL year:2025`), so its matches come newest first. */
+export type KeywordOutcome = { ok: true; hits: KeywordHit[]; total: number; match: 'all' | 'any'; filtersOnly?: true } | { ok: false; problem: Problem };
 
 /** A ranking as [row id, score] pairs (scores rounded as in hits). */
-export type KeywordRowsOutcome = { ok: true; rows: Array<[number, number]>; total: number; match: 'all' | 'any' } | { ok: false; problem: Problem };
+export type KeywordRowsOutcome = { ok: true; rows: Array<[number, number]>; total: number; match: 'all' | 'any'; filtersOnly?: true } | { ok: false; problem: Problem };
 
 /** Below twice this many queued papers, one segment is built at a time. */
 const SPLIT_MIN = 5000;
@@ -169,7 +170,7 @@ export class KeywordIndex {
   /** Ranks papers for a user query. Never throws for any input: unusable queries come back as problems. */
   async search(query: string, opts: KeywordOptions = {}): Promise<KeywordOutcome> {
     const r = await this.searchRows(query, opts);
-    return r.ok ? { ok: true, hits: await this.hits(r.rows), total: r.total, match: r.match } : r;
+    return r.ok ? { ok: true, hits: await this.hits(r.rows), total: r.total, match: r.match, ...(r.filtersOnly ? { filtersOnly: true } : {}) } : r;
   }
 
   /** `search` as [row id, score] pairs, without reading the papers (callers that fuse rankings by row id). */
@@ -192,11 +193,14 @@ export class KeywordIndex {
     const weights = this.reader.weights(q, lists, Math.max(view.live, 1));
     if (!q.required.length && !weights.size) return { ok: true, rows: [], total: 0, match };
     const cands = evaluate(q, { lists, weights, dayOf: view.dayOf, maxDoc: view.maxDoc });
+    // Filters alone score every match 0: the only order that means anything is newest first.
+    const only = weights.size === 0 ? { filtersOnly: true as const } : {};
+    byDate ||= weights.size === 0;
     const needed = offset + limit;
     const verifying = q.phrases.length > 0 || q.authorNames.length > 0;
     if (!verifying) {
       const best = topK(cands, needed, view.dayOf, byDate).slice(offset);
-      return { ok: true, rows: best.map((i) => [cands.ids[i]!, roundScore(cands.scores[i]!)]), total: cands.count, match };
+      return { ok: true, rows: best.map((i) => [cands.ids[i]!, roundScore(cands.scores[i]!)]), total: cands.count, match, ...only };
     }
     // Phrases and full author names are checked on the text, best candidates first.
     let want = Math.max(needed * 2, 50);
@@ -206,7 +210,7 @@ export class KeywordIndex {
       const kept = order.filter((_, j) => ok[j]);
       if (kept.length >= needed || order.length >= cands.count) {
         const total = order.length >= cands.count ? kept.length : Math.round((kept.length / order.length) * cands.count);
-        return { ok: true, rows: kept.slice(offset, needed).map((i) => [cands.ids[i]!, roundScore(cands.scores[i]!)]), total, match };
+        return { ok: true, rows: kept.slice(offset, needed).map((i) => [cands.ids[i]!, roundScore(cands.scores[i]!)]), total, match, ...only };
       }
       want *= 4;
     }

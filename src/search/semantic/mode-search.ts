@@ -8,11 +8,11 @@ import { KEYWORD_POOL, MAX_RESULTS, fuseRows, longTextKeyword, rankRows, toRanke
 export const LONG_QUERY_TERMS = 12;
 
 async function keywordOnly(e: Engine, query: string, opts: ModeSearchOptions, degraded?: string): Promise<ModeSearchOutcome> {
-  const long = terms(meaningText(query)).length >= LONG_QUERY_TERMS;
-  const r = await e.keyword.search(query, { limit: opts.limit, offset: opts.offset ?? 0, sort: opts.sort, match: long ? 'any' : 'all' });
+  const meaningTerms = terms(meaningText(query)).length;
+  const r = await e.keyword.search(query, { limit: opts.limit, offset: opts.offset ?? 0, sort: opts.sort, match: meaningTerms >= LONG_QUERY_TERMS ? 'any' : 'all' });
   if (!r.ok) return r;
   const hits: RankedPaper[] = r.hits.map((h) => ({ paperId: h.paperId, title: h.title, score: h.score }));
-  return { ok: true, hits, total: r.total, mode: 'keyword', ...(degraded ? { degraded } : {}) };
+  return { ok: true, hits, total: r.total, mode: 'keyword', ...(degraded ? { degraded } : {}), ...(r.filtersOnly ? { filtersOnly: true } : {}) };
 }
 
 /**
@@ -32,7 +32,8 @@ export async function modeSearch(e: Engine, query: string, opts: ModeSearchOptio
   if (!loaded || loaded.index.live === 0) return keywordOnly(e, query, o, 'no semantic model is ready yet (too few papers, or the embedding job has not run)');
   const text = meaningText(query);
   const long = terms(text).length >= LONG_QUERY_TERMS;
-  if (!terms(text).length) return keywordOnly(e, query, o, 'the query has no words to rank by meaning');
+  // Filters alone (`category:cs.CL year:2025`) ask for a listing, not a ranking: nothing failed.
+  if (!terms(text).length) return keywordOnly(e, query, o);
   const emb = await loaded.embedder.embed([text]);
   if (!emb.ok) {
     e.warn(`semantic search falls back to keyword search: ${emb.problem.source}: ${emb.problem.message}`);

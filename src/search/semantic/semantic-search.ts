@@ -32,7 +32,11 @@ export interface ModeSearchOptions {
  * (and say why in `degraded`) when no model is ready or the embedding endpoint fails.
  */
 export type ModeSearchOutcome =
-  | { ok: true; hits: RankedPaper[]; total: number; mode: SearchMode; degraded?: string }
+  | {
+    ok: true; hits: RankedPaper[]; total: number; mode: SearchMode; degraded?: string;
+    /** The query held filters only (`category:cs.CL year:2025`): nothing to rank, papers come newest first. */
+    filtersOnly?: true;
+  }
   | { ok: false; problem: Problem };
 
 /** Whether semantic ranking can be used now, and how far the background job has got. */

@@ -79,7 +79,8 @@ function page(f: SearchFormState, body: Html, feed?: PageFeed): string {
  * "1–20 of 134 papers" for keyword matches. A ranking by meaning has no natural end (every paper is
  * somewhat close), so its count says what it is: the closest papers, up to the ranking's limit.
  */
-function countLabel(range: string, total: number, used: string, asked: string, passage: boolean): string {
+function countLabel(range: string, total: number, used: string, asked: string, passage: boolean, filtersOnly: boolean): string {
+  if (filtersOnly) return `${range} ${total === 1 ? 'paper' : 'papers'}, newest first`;
   if (used === 'keyword') return `${range} ${total === 1 ? 'paper' : 'papers'}${used === asked ? '' : ` (${modeLabel(used).toLowerCase()})`}`;
   const closest = range.replace(' of ', ' of the ');
   return passage ? `${closest} papers closest to your text` : `${closest} closest ${total === 1 ? 'paper' : 'papers'}`;
@@ -124,7 +125,7 @@ export function searchResults(deps: WebDeps) {
     const state = { page: f.page, pageSize: PAGE_SIZE, total };
     const summary = total === 0
       ? html`<div class="empty"><p>No papers match <strong>${f.q || query}</strong>.</p><p>Try fewer words, another spelling, another way to match, or remove a filter.</p></div>`
-      : html`<p class="lede result-count" data-mode="${found.mode}">${countLabel(rangeLabel(state, papers.length), total, found.mode, f.mode, passage)}${postFilter && found.total > POST_FILTER_POOL ? ` (filters applied to the ${POST_FILTER_POOL} best matches)` : ''}</p>`;
+      : html`<p class="lede result-count" data-mode="${found.mode}">${countLabel(rangeLabel(state, papers.length), total, found.mode, f.mode, passage, found.filtersOnly === true)}${postFilter && found.total > POST_FILTER_POOL ? ` (filters applied to the ${POST_FILTER_POOL} best matches)` : ''}</p>`;
     // New papers for the words (and the date and category filters, which are part of the query); a
     // pasted passage is a one-off question, not something to follow.
     const feed = passage ? undefined : { title: `new papers matching “${query}”`, path: SEARCH_FEED_PATH, query: { q: query } };
