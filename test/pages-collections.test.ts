@@ -1,7 +1,8 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { backends } from './helpers/databases.js';
-import { seededSite } from './helpers/site-seed.js';
+import { seedDays, seedSite, seededSite, siteApp } from './helpers/site-seed.js';
+import { isoWeekOf } from '../src/store/listings.js';
 import { htmlPage as page, cardTitles as titles } from './helpers/html-doc.js';
 
 for (const backend of backends()) {
@@ -72,6 +73,37 @@ for (const backend of backends()) {
       assert.ok(!titles(doc).includes('Strings on old-style identifiers'));
       assert.match(doc.querySelector('.formula')!.text, /upvotes \/ \(age in hours \+ 2\)1\.5/);
       assert.equal(doc.querySelector('nav[aria-label=Main] a[aria-current=page]')!.text, 'Trending');
+    });
+  });
+}
+
+for (const backend of backends()) {
+  describe(`trending when the last week is quiet (${backend.name})`, () => {
+    it('points to the latest listed week, most upvoted first, or home when nothing was ever listed', async () => {
+      const fresh = await backend.create();
+      const empty = await siteApp(fresh);
+      try {
+        const none = await page(empty, '/trending');
+        assert.equal(none.querySelector('.empty a')!.getAttribute('href'), '/');
+        // An archive whose newest listing is two months old: the window is empty.
+        const past = new Date(Date.now() - 60 * 86_400_000);
+        const app = await siteApp(fresh, await seedSite(fresh, past));
+        try {
+          const doc = await page(app, '/trending');
+          assert.equal(titles(doc).length, 0);
+          const week = isoWeekOf(seedDays(past).latest);
+          const link = doc.querySelector('.empty a')!;
+          assert.equal(link.getAttribute('href'), `/papers?week=${week}`);
+          assert.match(doc.querySelector('.empty')!.text, new RegExp(`^Nothing was listed or published in the last 7 days\\. The latest listed week is Week ${Number(week.slice(6))}, `));
+          // The page it names lists that week's papers.
+          assert.ok(titles(await page(app, link.getAttribute('href')!)).length > 0);
+        } finally {
+          await app.close();
+        }
+      } finally {
+        await empty.close();
+        await fresh.drop();
+      }
     });
   });
 }

@@ -7,11 +7,24 @@ import { paperList } from '../views/paper-card.js';
 import { pager, pageParam } from '../views/pager.js';
 import { queryText, type Query } from '../views/query-params.js';
 import { withQuery } from '../views/site-paths.js';
-import { trendingPapers } from '../../store/listings.js';
+import { isoWeekOf, latestListedDay, trendingPapers } from '../../store/listings.js';
+import { periodLabel } from '../views/period.js';
 import { formatCount } from '../views/format.js';
 
 const PAGE_SIZE = 30;
 const WINDOW_DAYS = 7;
+
+/**
+ * What an empty window says: when harvesting has stopped, or an instance holds an archive, the last
+ * week with listings is the trending list a reader came for, most upvoted first.
+ */
+async function quietWeek(deps: WebDeps) {
+  const day = await latestListedDay(deps.db);
+  const intro = `Nothing was listed or published in the last ${WINDOW_DAYS} days.`;
+  if (!day) return html`<div class="empty"><p>${intro} <a href="/">See the latest featured papers</a>.</p></div>`;
+  const week = isoWeekOf(day);
+  return html`<div class="empty"><p>${intro} The latest listed week is ${periodLabel({ kind: 'week', week })}: <a href="${withQuery('/papers', { week })}">see its most upvoted papers</a>.</p></div>`;
+}
 
 /**
  * `/trending`: papers listed or published in the last seven days, ordered by upvotes decayed
@@ -33,9 +46,7 @@ The two extra hours keep a brand-new paper from jumping to the top with a single
 a two-day-old paper need about 2.7 times the votes of a one-day-old one to stay ahead. Papers without
 upvotes follow, newest first.</p>
 </details>
-${list.total === 0
-    ? html`<div class="empty"><p>Nothing was listed or published in the last ${WINDOW_DAYS} days. <a href="/">See the latest featured papers</a>.</p></div>`
-    : paperList(list.papers)}
+${list.total === 0 ? await quietWeek(deps) : paperList(list.papers)}
 ${pager({ page, pageSize: PAGE_SIZE, total: list.total }, (n) => withQuery('/trending', { page: n > 1 ? n : null }))}`;
     return layout({ title: 'Trending · paperboy', description: 'Papers trending over the last week.', section: 'trending', body, feed: DAILY_FEED }).value;
   };
