@@ -72,6 +72,7 @@ for (const backend of backends()) {
       assert.ok(titles(doc).includes('Diffusion transformers for protein design'));
       assert.ok(!titles(doc).includes('Strings on old-style identifiers'));
       assert.match(doc.querySelector('.formula')!.text, /upvotes \/ \(age in hours \+ 2\)1\.5/);
+      assert.match(doc.querySelector('.lede')!.text, /^\d+ papers from the last 7 days, hottest first\.$/);
       assert.equal(doc.querySelector('nav[aria-label=Main] a[aria-current=page]')!.text, 'Trending');
     });
   });
@@ -91,6 +92,7 @@ for (const backend of backends()) {
         try {
           const doc = await page(app, '/trending');
           assert.equal(titles(doc).length, 0);
+          assert.equal(doc.querySelector('.lede')!.text, 'No papers from the last 7 days.');
           const week = isoWeekOf(seedDays(past).latest);
           const link = doc.querySelector('.empty a')!;
           assert.equal(link.getAttribute('href'), `/papers?week=${week}`);

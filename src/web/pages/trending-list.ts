@@ -37,7 +37,7 @@ export function trendingList(deps: WebDeps, now: () => Date = () => new Date()) 
     const page = pageParam(queryText(req.query as Query, 'page'));
     const list = await trendingPapers(deps.db, { now: now(), days: WINDOW_DAYS, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
     const body = html`<h1>Trending</h1>
-<p class="lede">${formatCount(list.total)} ${list.total === 1 ? 'paper' : 'papers'} from the last ${WINDOW_DAYS} days, hottest first.</p>
+<p class="lede">${list.total === 0 ? `No papers from the last ${WINDOW_DAYS} days.` : `${formatCount(list.total)} ${list.total === 1 ? 'paper' : 'papers'} from the last ${WINDOW_DAYS} days, hottest first.`}</p>
 <details class="how">
 <summary>How papers are ranked</summary>
 <p><span class="formula">score = upvotes / (age in hours + 2)<sup>1.5</sup></span></p>
