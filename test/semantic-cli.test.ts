@@ -43,6 +43,9 @@ describe('paperboy search --mode, similar, recommend, reindex (CLI)', () => {
     const text = await cli('search', 'dark halo', '--mode', 'semantic', '--limit', '3');
     assert.equal(text.code, 0);
     assert.match(text.stdout, /semantic ranking/);
+    const listing = await cli('search', 'category:cs.DS year:2024', '--limit', '3');
+    assert.equal(listing.code, 0, listing.stderr);
+    assert.match(listing.stdout, /^10 matching paper\(s\), filters only, newest first$/m);
     const bad = await cli('search', 'x', '--mode', 'vector');
     assert.equal(bad.code, 2, bad.stderr);
     assert.match(bad.stderr, /--mode must be keyword, semantic or hybrid/);
