@@ -33,6 +33,17 @@ for (const backend of backends()) {
       assert.deepEqual(titles(doc), ['Speech recognition in noisy rooms']);
       const cl = await page(site.app, '/categories/cs.CL');
       assert.match(cl.querySelector('.paper-count')!.text, /^8 papers/);
+      // A day's (or days') papers of the category: the form asks the search page for them.
+      const form = cl.querySelector('form.date-picker[action="/search"]')!;
+      assert.equal(form.getAttribute('method'), 'get');
+      assert.equal(form.querySelector('input[type=hidden][name=category]')!.getAttribute('value'), 'cs.CL');
+      assert.deepEqual(form.querySelectorAll('input[type=date]').map((i) => i.getAttribute('name')), ['from', 'to']);
+      const day = cl.querySelector('.paper .meta time')!.getAttribute('datetime')!.slice(0, 10);
+      const listed = await page(site.app, `/search?category=cs.CL&from=${day}&to=${day}`);
+      assert.equal(listed.querySelector('.degraded'), null);
+      assert.match(listed.querySelector('.result-count')!.text, /^1–\d+ of \d+ papers?, newest first$/);
+      assert.ok(titles(listed).includes(titles(cl)[0]!), titles(listed).join(' | '));
+      assert.ok(listed.querySelectorAll('.paper .meta time').every((t) => t.getAttribute('datetime')!.startsWith(day)));
       await page(site.app, '/categories/xx.YY', 404);
     });
 

@@ -27,13 +27,13 @@ export async function modeSearch(e: Engine, query: string, opts: ModeSearchOptio
   const limit = Math.max(0, Math.floor(opts.limit));
   const offset = Math.max(0, Math.floor(opts.offset ?? 0));
   const o = { ...opts, limit, offset };
-  if (opts.mode === 'keyword') return keywordOnly(e, query, o);
+  const text = meaningText(query);
+  // Filters alone (`category:cs.CL year:2025`) ask for a listing, not a ranking: nothing failed,
+  // whatever state the semantic model is in.
+  if (opts.mode === 'keyword' || !terms(text).length) return keywordOnly(e, query, o);
   const loaded = await e.state.current();
   if (!loaded || loaded.index.live === 0) return keywordOnly(e, query, o, 'no semantic model is ready yet (too few papers, or the embedding job has not run)');
-  const text = meaningText(query);
   const long = terms(text).length >= LONG_QUERY_TERMS;
-  // Filters alone (`category:cs.CL year:2025`) ask for a listing, not a ranking: nothing failed.
-  if (!terms(text).length) return keywordOnly(e, query, o);
   const emb = await loaded.embedder.embed([text]);
   if (!emb.ok) {
     e.warn(`semantic search falls back to keyword search: ${emb.problem.source}: ${emb.problem.message}`);

@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { WebDeps } from '../deps.js';
-import { html } from '../views/html.js';
+import { html, type Html } from '../views/html.js';
 import { collectionPage } from '../views/collection-page.js';
 import { entityPageFeed } from '../views/feed-links.js';
 import { pageParam } from '../views/pager.js';
@@ -10,6 +10,21 @@ import { papersByCategory } from '../../store/listings.js';
 import { categoryName } from '../../model/arxiv-taxonomy.js';
 
 const PAGE_SIZE = 30;
+
+/**
+ * The category's papers of a day or a range of days, as arXiv lists a category by day: a plain GET
+ * form to the search page, whose category and date filters with no words list them newest first.
+ */
+function dayRangeForm(category: string): Html {
+  return html`<form class="date-picker" action="/search" method="get" aria-label="Papers of ${category} by date">
+<input type="hidden" name="category" value="${category}">
+<label for="cat-from">Papers from</label>
+<input id="cat-from" type="date" name="from" required>
+<label for="cat-to">to</label>
+<input id="cat-to" type="date" name="to">
+<button type="submit">Show</button>
+</form>`;
+}
 
 /** `/categories/:cat`: papers filed under an arXiv category (primary or cross-listed), newest first. */
 export function categoryShow(deps: WebDeps) {
@@ -23,7 +38,7 @@ export function categoryShow(deps: WebDeps) {
       heading: category, kind: 'category', papers: list.papers, total: list.total, page, pageSize: PAGE_SIZE,
       feed: entityPageFeed('categories', category, `papers in ${category}`),
       href: (n) => withQuery(categoryPath(category), { page: n > 1 ? n : null }),
-      extra: html`<p class="lede">${categoryName(category) ? html`<span class="category-name">${categoryName(category)}</span> · ` : ''}arXiv category · <a href="https://arxiv.org/list/${encodeURIComponent(category)}/recent">recent on arXiv</a> · <a href="/categories">all categories</a></p>`,
+      extra: html`<p class="lede">${categoryName(category) ? html`<span class="category-name">${categoryName(category)}</span> · ` : ''}arXiv category · <a href="https://arxiv.org/list/${encodeURIComponent(category)}/recent">recent on arXiv</a> · <a href="/categories">all categories</a></p>${list.total ? dayRangeForm(category) : ''}`,
     });
   };
 }
