@@ -170,7 +170,9 @@ export class KeywordIndex {
   /** Ranks papers for a user query. Never throws for any input: unusable queries come back as problems. */
   async search(query: string, opts: KeywordOptions = {}): Promise<KeywordOutcome> {
     const r = await this.searchRows(query, opts);
-    return r.ok ? { ok: true, hits: await this.hits(r.rows), total: r.total, match: r.match, ...(r.filtersOnly ? { filtersOnly: true } : {}) } : r;
+    if (!r.ok) return r;
+    const { rows, ...rest } = r;
+    return { ...rest, hits: await this.hits(rows) };
   }
 
   /** `search` as [row id, score] pairs, without reading the papers (callers that fuse rankings by row id). */
@@ -194,8 +196,9 @@ export class KeywordIndex {
     if (!q.required.length && !weights.size) return { ok: true, rows: [], total: 0, match };
     const cands = evaluate(q, { lists, weights, dayOf: view.dayOf, maxDoc: view.maxDoc });
     // Filters alone score every match 0: the only order that means anything is newest first.
-    const only = weights.size === 0 ? { filtersOnly: true as const } : {};
-    byDate ||= weights.size === 0;
+    const filtersOnly = weights.size === 0;
+    const only = filtersOnly ? { filtersOnly } : {};
+    byDate ||= filtersOnly;
     const needed = offset + limit;
     const verifying = q.phrases.length > 0 || q.authorNames.length > 0;
     if (!verifying) {

@@ -8,8 +8,8 @@ import { KEYWORD_POOL, MAX_RESULTS, fuseRows, longTextKeyword, rankRows, toRanke
 export const LONG_QUERY_TERMS = 12;
 
 async function keywordOnly(e: Engine, query: string, opts: ModeSearchOptions, degraded?: string): Promise<ModeSearchOutcome> {
-  const meaningTerms = terms(meaningText(query)).length;
-  const r = await e.keyword.search(query, { limit: opts.limit, offset: opts.offset ?? 0, sort: opts.sort, match: meaningTerms >= LONG_QUERY_TERMS ? 'any' : 'all' });
+  const long = terms(meaningText(query)).length >= LONG_QUERY_TERMS;
+  const r = await e.keyword.search(query, { limit: opts.limit, offset: opts.offset ?? 0, sort: opts.sort, match: long ? 'any' : 'all' });
   if (!r.ok) return r;
   const hits: RankedPaper[] = r.hits.map((h) => ({ paperId: h.paperId, title: h.title, score: h.score }));
   return { ok: true, hits, total: r.total, mode: 'keyword', ...(degraded ? { degraded } : {}), ...(r.filtersOnly ? { filtersOnly: true } : {}) };
@@ -28,12 +28,13 @@ export async function modeSearch(e: Engine, query: string, opts: ModeSearchOptio
   const offset = Math.max(0, Math.floor(opts.offset ?? 0));
   const o = { ...opts, limit, offset };
   const text = meaningText(query);
+  const meaningTerms = terms(text).length;
   // Filters alone (`category:cs.CL year:2025`) ask for a listing, not a ranking: nothing failed,
   // whatever state the semantic model is in.
-  if (opts.mode === 'keyword' || !terms(text).length) return keywordOnly(e, query, o);
+  if (opts.mode === 'keyword' || meaningTerms === 0) return keywordOnly(e, query, o);
   const loaded = await e.state.current();
   if (!loaded || loaded.index.live === 0) return keywordOnly(e, query, o, 'no semantic model is ready yet (too few papers, or the embedding job has not run)');
-  const long = terms(text).length >= LONG_QUERY_TERMS;
+  const long = meaningTerms >= LONG_QUERY_TERMS;
   const emb = await loaded.embedder.embed([text]);
   if (!emb.ok) {
     e.warn(`semantic search falls back to keyword search: ${emb.problem.source}: ${emb.problem.message}`);

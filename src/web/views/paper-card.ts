@@ -56,6 +56,14 @@ function votes(paper: CardPaper): Html {
 
 function dateOf(paper: CardPaper): Html | '' {
   if (paper.day) return html`<time datetime="${paper.day}">${formatDate(`${paper.day}T00:00:00Z`) ?? formatDay(paper.day)}</time>`;
+  return publishedOrMonth(paper);
+}
+
+/**
+ * A paper's publication date, or the month of its arXiv id when no source dated it: how every list
+ * of papers (cards, similar papers) dates one that was not listed on a day.
+ */
+export function publishedOrMonth(paper: Pick<PaperRow, 'paperId' | 'publishedAt'>): Html | '' {
   const date = formatDate(paper.publishedAt);
   if (date) return html`<time datetime="${paper.publishedAt}">${date}</time>`;
   return submittedMonth(paper.paperId, false);

@@ -1,8 +1,8 @@
 import { html, type Html } from './html.js';
-import { authorList, formatDate } from './format.js';
+import { authorList } from './format.js';
 import { paperPath } from './site-paths.js';
 import { texText } from './tex-text.js';
-import { plainText, submittedMonth } from './paper-card.js';
+import { plainText, publishedOrMonth } from './paper-card.js';
 import type { MatchExplanation } from '../../search/semantic/semantic-search.js';
 import type { PaperRow } from '../../model/paper-row.js';
 
@@ -33,12 +33,11 @@ ${topics.length ? html`<span class="why-topics">${topics.length === 1 ? 'topic' 
 
 function similarEntry(item: SimilarItem): Html {
   const p = item.paper;
-  const date = formatDate(p.publishedAt);
   return html`<li class="similar-paper" data-paper-id="${p.paperId}" data-score="${item.score.toFixed(4)}">
 <a class="similar-title" href="${paperPath(p.paperId)}">${texText(p.title, plainText)}</a>
 <p class="meta">${[
     p.authors.length ? html`<span class="authors">${authorList(p.authors, 2)}</span>` : '',
-    date ? html`<time datetime="${p.publishedAt}">${date}</time>` : submittedMonth(p.paperId, false),
+    publishedOrMonth(p),
   ]}</p>
 ${matchExplanation(item.explanation)}
 </li>`;
