@@ -19,10 +19,11 @@ describe('texText', () => {
     assert.equal(sourceText(parseHtml(`<p>${out}</p>`)), 'We bound $D_{\\textrm{KL}}$ by $a=b$ and $c^2$ or $d$.');
   });
 
-  it('leaves prices, escaped dollars and lone dollars as text', () => {
-    for (const t of ['Costs $5 and $10 today', 'a \\$5 fee and \\$6 more', 'one $ alone', 'spaced $ x $ out', '$$']) {
+  it('leaves prices and lone dollars as text, and shows an escaped dollar as a dollar', () => {
+    for (const t of ['Costs $5 and $10 today', 'one $ alone', 'spaced $ x $ out', '$$']) {
       assert.equal(render(t), html`${t}`.value, t);
     }
+    assert.equal(render('a \\$5 fee and \\$6 more'), 'a $5 fee and $6 more');
   });
 
   it('shows a formula KaTeX cannot read as written', () => {
@@ -56,5 +57,28 @@ describe('texText', () => {
     const linked = render('Code at https://x.org/a for $n$ nodes.', linkedText);
     assert.equal(parseHtml(linked).querySelector('a')!.getAttribute('href'), 'https://x.org/a');
     assert.equal(formulas(linked).length, 1);
+  });
+
+  it('shows text-mode escapes, quotes, ties and dashes as the characters they stand for', () => {
+    assert.equal(render('accuracy 56.0\\% (R\\&D, snake\\_case, \\#1, \\{a\\})'), 'accuracy 56.0% (R&amp;D, snake_case, #1, {a})');
+    assert.equal(render("so-called ``next-token prediction'' paradigm"), 'so-called \u201cnext-token prediction\u201d paradigm');
+    assert.equal(render("the empty string '' stays"), 'the empty string &#39;&#39; stays');
+    assert.equal(render('see Fig.~3 and pages 10--20 --- a dash; run --help'), 'see Fig.\u00a03 and pages 10\u201320 \u2014 a dash; run --help');
+    // Escapes next to a formula, and inside a \textbf group, go too; the formula keeps its TeX.
+    const mixed = render('up $x$ 5\\% and \\textbf{10\\%}');
+    assert.deepEqual(formulas(mixed), ['x']);
+    assert.match(mixed, /5% and <strong>10%<\/strong>$/);
+  });
+
+  it('turns \\url and \\href into visible addresses that links pick up, and leaves addresses and broken groups as written', () => {
+    const linked = render('Code~\\url{https://github.com/a/b\\_c}. Data: \\href{https://x.org/d}{our set}, \\href{https://y.org}{https://y.org}.', linkedText);
+    const doc = parseHtml(linked);
+    assert.deepEqual(doc.querySelectorAll('a').map((a) => a.getAttribute('href')), ['https://github.com/a/b_c', 'https://x.org/d', 'https://y.org/']);
+    assert.equal(doc.text, 'Code\u00a0https://github.com/a/b_c. Data: our set (https://x.org/d), https://y.org.');
+    // A tilde or dashes inside an address belong to it.
+    assert.equal(render('at https://x.org/~me/a--b~c now'), 'at https://x.org/~me/a--b~c now');
+    // Hugging Face cut the closing brace of this one: shown as written.
+    const broken = 'on \\href{https://hf.co/d{AM-v1 here';
+    assert.equal(render(broken), html`${broken}`.value);
   });
 });

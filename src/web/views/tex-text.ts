@@ -1,5 +1,6 @@
 import { html, trusted, type Html } from './html.js';
 import { mathMarkup } from './tex-math.js';
+import { texPlain } from './tex-plain.js';
 
 /** How the plain stretches between formulas are shown: escaped, highlighted or with links. */
 export type PlainText = (text: string) => Html;
@@ -70,8 +71,8 @@ function nextCommand(text: string, from: number): { start: number; end: number; 
  * Text as arXiv abstracts and titles write it, readable: formulas become MathML (typeset by the
  * browser, TeX kept as their annotation) and \textbf, \textit, \emph, \texttt and \textsc become
  * bold, italic, code and small capitals, whichever starts first (a command inside a formula is the
- * formula's). Everything else goes through `plain`, escaped; a formula KaTeX cannot read is shown as
- * written.
+ * formula's). The text between them loses its text-mode markup (`\%`, ``` ``quotes'' ```, `~`, see
+ * texPlain) and goes through `plain`, escaped; a formula KaTeX cannot read is shown as written.
  */
 export function texText(text: string, plain: PlainText): Html {
   const parts: Html[] = [];
@@ -82,14 +83,14 @@ export function texText(text: string, plain: PlainText): Html {
     if (!math && !cmd) break;
     if (cmd && (!math || cmd.start < math.start)) {
       // Element names come from TEXT_COMMANDS, a constant of this file, never from the text.
-      parts.push(plain(text.slice(at, cmd.start)), html`${trusted(`<${cmd.tag}>`)}${texText(cmd.inner, plain)}${trusted(`</${cmd.tag.split(' ')[0]}>`)}`);
+      parts.push(plain(texPlain(text.slice(at, cmd.start))), html`${trusted(`<${cmd.tag}>`)}${texText(cmd.inner, plain)}${trusted(`</${cmd.tag.split(' ')[0]}>`)}`);
       at = cmd.end;
       continue;
     }
     const m = math!;
-    parts.push(plain(text.slice(at, m.start)), mathMarkup(m.tex, m.display) ?? plain(text.slice(m.start, m.end)));
+    parts.push(plain(texPlain(text.slice(at, m.start))), mathMarkup(m.tex, m.display) ?? plain(text.slice(m.start, m.end)));
     at = m.end;
   }
-  parts.push(plain(text.slice(at)));
+  parts.push(plain(texPlain(text.slice(at))));
   return html`${parts}`;
 }
