@@ -143,7 +143,11 @@ for (const backend of backends()) {
       const lg = await papersByCategory(fresh.db, 'cs.LG', { limit: 10 });
       assert.deepEqual(ids(lg), ['2506.00003']);
       assert.equal((await papersByCategory(fresh.db, 'cs.CL', { limit: 1 })).total, 8);
-      assert.deepEqual(await organizationInfo(fresh.db, 'lab'), { name: 'lab', fullname: 'The Lab', avatarUrl: 'https://example.org/a.png', paperCount: 2 });
+      assert.deepEqual(await organizationInfo(fresh.db, 'lab'), { name: 'lab', fullname: 'The Lab', avatarUrl: 'https://example.org/a.png', paperCount: 2, namesakes: [] });
+      // Another account of the same institution, its full name in other case: named, with its count.
+      await fresh.db.run('INSERT INTO organizations (name, fullname) VALUES (?, ?), (?, ?)', ['the-lab-2', 'the lab', 'other', 'Other Lab']);
+      assert.deepEqual((await organizationInfo(fresh.db, 'lab'))!.namesakes, [{ name: 'the-lab-2', paperCount: 0 }]);
+      assert.deepEqual((await organizationInfo(fresh.db, 'the-lab-2'))!.namesakes, [{ name: 'lab', paperCount: 2 }]);
       assert.equal(await organizationInfo(fresh.db, 'nolab'), null);
     });
 

@@ -9,6 +9,7 @@ import { listFiles, openText, readHead } from '../src/ingest/read-file.js';
 import { collectionName, lineRecord, paperId } from '../src/ingest/jsonl/format.js';
 import { listedDate, listingDay } from '../src/ingest/jsonl/listing-day.js';
 import { parseJson } from '../src/ingest/json-position.js';
+import { entryRecord } from '../src/ingest/hf-daily/entry-record.js';
 
 const FIXTURES = fileURLToPath(new URL('../../test/fixtures/import/', import.meta.url));
 
@@ -26,6 +27,20 @@ async function parseFixture(rel: string): Promise<{ format: string | null; recor
 }
 
 describe('hf-daily format', () => {
+  it('tidies the blanks of organization and submitter names typed by hand', () => {
+    const entry = {
+      paper: { id: '2506.90003', title: 'T', submittedOnDailyBy: { user: 'u', fullname: '  Ana   Ruiz ' } },
+      organization: { name: 'shanghai-ailab', fullname: 'shanghai ailab ' },
+    };
+    const r = entryRecord(entry, { origin: 'day.json', index: 0, line: 1, fileDay: '2025-06-10' });
+    assert.ok(r.ok);
+    assert.equal(r.record.organization!.fullname, 'shanghai ailab');
+    assert.equal(r.record.listing!.submitterName, 'Ana Ruiz');
+    const blank = entryRecord({ ...entry, organization: { name: 'x', fullname: '   ' } }, { origin: 'day.json', index: 1, line: 2, fileDay: null });
+    assert.ok(blank.ok);
+    assert.equal(blank.record.organization!.fullname, null);
+  });
+
   it('maps every daily_papers field of a good file', async () => {
     const { format, records, problems } = await parseFixture('hf-daily/2025-06-10.json');
     assert.equal(format, 'hf-daily');

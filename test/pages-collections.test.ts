@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { backends } from './helpers/databases.js';
 import { seedDays, seedSite, seededSite, siteApp } from './helpers/site-seed.js';
 import { isoWeekOf } from '../src/store/listings.js';
+import { bumpDataVersion } from '../src/store/data-version.js';
 import { htmlPage as page, cardTitles as titles } from './helpers/html-doc.js';
 
 for (const backend of backends()) {
@@ -25,7 +26,25 @@ for (const backend of backends()) {
       assert.equal(doc.querySelector('h1')!.text, 'Acme Labs');
       assert.match(doc.querySelector('.paper-count')!.text, /^2 papers/);
       assert.deepEqual(titles(doc).sort(), ['Diffusion transformers for protein design', 'Retrieval augmented speech models']);
+      assert.equal(doc.querySelector('.namesakes'), null);
       await page(site.app, '/orgs/no-such-org', 404);
+    });
+
+    it('names the other accounts an institution holds under the same full name', async () => {
+      // Written as an import would be seen: the row, then a new data version so cached pages expire.
+      await site.fresh.db.run('INSERT INTO organizations (name, fullname) VALUES (?, ?)', ['AcmeLabs', 'ACME labs']);
+      await bumpDataVersion(site.fresh.db);
+      try {
+        const doc = await page(site.app, '/orgs/acme');
+        const links = doc.querySelectorAll('.namesakes a');
+        assert.deepEqual(links.map((a) => [a.getAttribute('href'), a.text]), [['/orgs/AcmeLabs', 'AcmeLabs']]);
+        assert.match(doc.querySelector('.namesakes')!.text, /^Also on Hugging Face as AcmeLabs \(0 papers\)\.$/);
+        const other = await page(site.app, '/orgs/AcmeLabs');
+        assert.match(other.querySelector('.namesakes')!.text, /acme \(2 papers\)/);
+      } finally {
+        await site.fresh.db.run('DELETE FROM organizations WHERE name = ?', ['AcmeLabs']);
+        await bumpDataVersion(site.fresh.db);
+      }
     });
 
     it('lists a category\'s papers, primary and cross-listed', async () => {

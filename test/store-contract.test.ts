@@ -275,6 +275,25 @@ for (const backend of backends()) {
       }
     });
 
+    it('tidies the blanks of organization and submitter names stored before import did (migration 11)', async () => {
+      const fresh = await backend.create({ migrated: false });
+      try {
+        const db = fresh.db;
+        await migrateBefore(db, 11);
+        for (const [name, fullname] of [['a', 'shanghai ailab '], ['b', 'university of  science'], ['c', 'Tidy Lab'], ['d', '  '], ['e', null]] as const) {
+          await db.run('INSERT INTO organizations (name, fullname) VALUES (?, ?)', [name, fullname]);
+        }
+        await db.run('INSERT INTO papers (paper_id, title, first_seen_at, last_changed_at) VALUES (?, ?, ?, ?)', ['p', 'p', V1, V1]);
+        await db.run("INSERT INTO daily_entries (day, paper_id, submitter_name) SELECT '2025-03-18', id, ' Ana Ruiz' FROM papers");
+        assert.deepEqual(await migrate(db), MIGRATIONS.filter((x) => x.version >= 11).map((x) => x.version));
+        const orgs = await db.all<{ name: string; fullname: string | null }>('SELECT name, fullname FROM organizations ORDER BY name');
+        assert.deepEqual(orgs.map((o) => [o.name, o.fullname]), [['a', 'shanghai ailab'], ['b', 'university of science'], ['c', 'Tidy Lab'], ['d', null], ['e', null]]);
+        assert.equal((await db.get<{ s: string }>('SELECT submitter_name AS s FROM daily_entries'))!.s, 'Ana Ruiz');
+      } finally {
+        await fresh.drop();
+      }
+    });
+
     it('recognises a database newer than this build', async () => {
       const fresh = await backend.create();
       try {

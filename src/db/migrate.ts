@@ -9,6 +9,7 @@ import { reindexGreekSchema } from './migrations/007-reindex-greek.js';
 import { votesKnownSchema } from './migrations/008-votes-known.js';
 import { arxivCategoriesSchema } from './migrations/009-arxiv-categories.js';
 import { categoryOrderSchema } from './migrations/010-category-order.js';
+import { organizationNamesSchema } from './migrations/011-organization-names.js';
 
 /** One forward-only schema step; `up` returns the SQL for the dialect at hand. */
 export interface Migration {
@@ -29,6 +30,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 8, name: 'votes-known', up: votesKnownSchema },
   { version: 9, name: 'arxiv-categories', up: arxivCategoriesSchema },
   { version: 10, name: 'category-order', up: categoryOrderSchema },
+  { version: 11, name: 'organization-names', up: organizationNamesSchema },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

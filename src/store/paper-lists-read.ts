@@ -7,6 +7,8 @@ export interface OrganizationInfo {
   fullname: string | null;
   avatarUrl: string | null;
   paperCount: number;
+  /** Other Hugging Face organizations with the same full name (ignoring case), most papers first. */
+  namesakes: { name: string; paperCount: number }[];
 }
 
 async function pageOf(db: Db, from: string, where: string, params: unknown[], p: Paging): Promise<PaperPage<PaperWithOrg>> {
@@ -51,5 +53,18 @@ export async function organizationInfo(db: Db, name: string): Promise<Organizati
   const count = await db.get<{ n: number }>('SELECT COUNT(*) AS n FROM papers WHERE organization = ?', [name]);
   const paperCount = Number(count?.n ?? 0);
   if (!org && paperCount === 0) return null;
-  return { name, fullname: org?.fullname || null, avatarUrl: org?.avatar_url || null, paperCount };
+  const fullname = org?.fullname || null;
+  return { name, fullname, avatarUrl: org?.avatar_url || null, paperCount, namesakes: fullname ? await namesakes(db, name, fullname) : [] };
+}
+
+// Universities and labs often hold several accounts ("zju", "ZhejiangUniversity"); a reader looking
+// for one institution's papers needs to see the others. The organizations table is small (one row
+// per account named by a listing), so matching the name without an index costs little.
+async function namesakes(db: Db, name: string, fullname: string): Promise<OrganizationInfo['namesakes']> {
+  const rows = await db.all<{ name: string; n: number }>(
+    `SELECT o.name, (SELECT COUNT(*) FROM papers p WHERE p.organization = o.name) AS n
+     FROM organizations o WHERE lower(o.fullname) = lower(?) AND o.name <> ? ORDER BY n DESC, o.name`,
+    [fullname, name],
+  );
+  return rows.map((r) => ({ name: r.name, paperCount: Number(r.n) }));
 }

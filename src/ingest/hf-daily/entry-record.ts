@@ -32,7 +32,7 @@ function authorNames(paper: JsonFields): string[] | null {
 function organization(org: JsonFields | null): Organization | null {
   const name = org?.str('name');
   if (!org || !name) return null;
-  return { name, fullname: org.str('fullname'), avatarUrl: org.str('avatarUrl') ?? org.str('avatar') };
+  return { name, fullname: normaliseTitle(org.str('fullname')), avatarUrl: org.str('avatarUrl') ?? org.str('avatar') };
 }
 
 /**
@@ -76,7 +76,7 @@ export function entryRecord(entry: unknown, at: EntryPlace): ParseResult {
     listing: day ? {
       day,
       submittedBy: by?.str('name') ?? dailyBy?.str('user') ?? dailyBy?.str('name') ?? null,
-      submitterName: by?.str('fullname') ?? dailyBy?.str('fullname') ?? null,
+      submitterName: normaliseTitle(by?.str('fullname') ?? dailyBy?.str('fullname')),
       submittedAt,
       position: at.index,
     } : null,

@@ -25,7 +25,8 @@ export function orgShow(deps: WebDeps) {
       heading: info?.fullname ?? name, kind: 'organization', papers: list.papers, total: list.total, page, pageSize: PAGE_SIZE,
       feed: entityPageFeed('orgs', name, `papers from ${info?.fullname ?? name}`),
       href: (n) => withQuery(orgPath(name), { page: n > 1 ? n : null }),
-      extra: html`<p class="lede">Organization${info?.fullname && info.fullname !== name ? html` · <code>${name}</code>` : ''} · <a href="/orgs">all organizations</a></p>`,
+      extra: html`<p class="lede">Organization${info?.fullname && info.fullname !== name ? html` · <code>${name}</code>` : ''} · <a href="/orgs">all organizations</a></p>
+${info?.namesakes.length ? html`<p class="namesakes">Also on Hugging Face as ${info.namesakes.map((o, i) => html`${i ? ', ' : ''}<a href="${orgPath(o.name)}"><code>${o.name}</code></a> (${o.paperCount} ${o.paperCount === 1 ? 'paper' : 'papers'})`)}.</p>` : ''}`,
     });
   };
 }
