@@ -16,7 +16,7 @@ const CHROMIUM = process.env['PAPERBOY_CHROMIUM'] ?? '/usr/bin/chromium';
 function paper(id: string, f: Partial<PaperRow> & { org?: string }): DigestCandidate {
   const row: PaperRow = {
     paperId: id, title: '', abstract: null, authors: [], primaryCategory: 'cs.LG', categories: ['cs.LG'], versions: [], latestVersion: 1,
-    publishedAt: '2025-03-17T17:59:00Z', updatedAt: null, comment: null, journalRef: null, doi: null, reportNo: null, license: null,
+    publishedAt: '2025-03-17T17:59:00Z', publishedFrom: 'source', updatedAt: null, comment: null, journalRef: null, doi: null, reportNo: null, license: null,
     absUrl: null, pdfUrl: null, githubRepo: null, githubStars: null, projectPage: null, organization: null, aiSummary: null, aiKeywords: null,
     upvotes: 0, numComments: 0, votesKnown: true, thumbnail: null, ...f,
   };

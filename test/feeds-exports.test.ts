@@ -51,8 +51,21 @@ describe('BibTeX export', () => {
     assert.match(article, /  author\s+= \{\{Smith and Wesson\}\},/);
   });
 
-  it('falls back to an id-based key when there is no author or date', () => {
+  it('falls back to an id-based key when no author is named', () => {
     assert.equal(citationKey(row({ paperId: 'hep-th/9901001', authors: [], title: 'A' })), 'arxivhepth9901001');
+    assert.equal(citationKey(row({ paperId: '2501.00001', authors: [], title: 'Analytical engines', publishedAt: '2025-01-02T00:00:00.000Z' })), 'arxiv250100001');
+  });
+
+  it('cites the month of the arXiv id when only a daily listing dated the paper, or nothing did', () => {
+    // Submitted in December 2024 (id 2412.x), first listed on 2 January 2025.
+    const listed = paperBibtex(row({ paperId: '2412.09999', publishedAt: '2025-01-02T00:00:00.000Z', publishedFrom: 'listing' }));
+    assert.match(listed, /^@misc\{lovelace2024/);
+    assert.match(listed, /  year\s+= \{2024\},\n  month\s+= dec,/);
+    const sourced = paperBibtex(row({ paperId: '2412.09999', publishedAt: '2025-01-02T00:00:00.000Z', publishedFrom: 'source' }));
+    assert.match(sourced, /  year\s+= \{2025\},\n  month\s+= jan,/);
+    const undated = paperBibtex(row({ paperId: 'hep-th/9901001', publishedAt: null }));
+    assert.match(undated, /  year\s+= \{1999\},\n  month\s+= jan,/);
+    assert.doesNotMatch(paperBibtex(row({ paperId: 'cacm:12', publishedAt: null })), /year/);
   });
 });
 

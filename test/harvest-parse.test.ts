@@ -157,6 +157,8 @@ describe('arXiv RSS', () => {
     assert.deepEqual(neu!.authors, ['Sofia Rossi', 'Kwame Asante', 'Yuki Tanaka']);
     assert.deepEqual(neu!.versions, [{ version: 1, date: null }]);
     assert.equal(neu!.publishedAt, '2025-06-10T04:00:00.000Z');
+    // The feed's pubDate is the announcement, so the record says the date is a listing's.
+    assert.deepEqual([neu!.publishedFrom, replace!.publishedFrom], ['listing', undefined]);
     assert.equal(neu!.license, 'http://creativecommons.org/licenses/by/4.0/');
     assert.deepEqual([cross!.categories, cross!.primaryCategory], [['eess.AS', 'cs.CL', 'cs.SD'], 'eess.AS']);
     assert.equal(cross!.abstract, 'We compare eleven speech tokenizers on forty languages & find none best everywhere.');

@@ -196,6 +196,7 @@ describe('jsonl format', () => {
     assert.equal(records[1]!.abstract, 'Towel folding with learned policies.');
     // The feed's records carry no date: the file is named after the day arXiv listed them.
     assert.deepEqual(records.map((x) => x.publishedAt), ['2025-06-10T00:00:00.000Z', '2025-06-10T00:00:00.000Z']);
+    assert.deepEqual(records.map((x) => x.publishedFrom), ['listing', 'listing']);
   });
 
   it('dates a record by its file name only where that listing can be the first announcement', () => {
@@ -217,7 +218,7 @@ describe('jsonl format', () => {
     assert.equal(listedDate('2503.11731', null), null);
     // A date the line states wins over the file's.
     const stated = lineRecord({ id: '2503.11731', title: 'T', published: '2025-03-14T09:00:00Z' }, '', 'f:1', 'c', '2025-03-18');
-    assert.ok(stated.ok && stated.record.publishedAt === '2025-03-14T09:00:00.000Z');
+    assert.ok(stated.ok && stated.record.publishedAt === '2025-03-14T09:00:00.000Z' && stated.record.publishedFrom === undefined);
   });
 
   it('derives ids from the directory name and arXiv forms', () => {

@@ -16,7 +16,7 @@ for (const backend of backends()) {
         paperRecord('2501.00001', { sourceName: 'hf-daily', listing: { day: '2025-03-18' }, organization: { name: 'acme', fullname: 'Acme Labs' } }),
         paperRecord('2501.00002', { sourceName: 'hf-daily', listing: { day: '2025-03-19' }, authors: ['Grace Hopper'], categories: ['cs.CV'] }),
         paperRecord('2501.00002', { sourceName: 'hf-daily', listing: { day: '2025-03-18' } }),
-        paperRecord('2501.00003', { sourceName: 'arxiv-rss' }),
+        paperRecord('2501.00003', { sourceName: 'arxiv-rss', versions: [{ version: 1, date: null }], publishedAt: '2025-03-18T00:00:00.000Z', publishedFrom: 'listing' }),
         paperRecord('2501.00004', { sourceName: 'jsonl', versions: [], abstract: '' }),
       ]);
     });
@@ -27,7 +27,7 @@ for (const backend of backends()) {
     it('counts what the store holds', async () => {
       const s = await collectStats(fresh.db);
       assert.equal(s.papers, 4);
-      assert.deepEqual(s.gaps, { undated: 1, withoutAbstract: 1, votesUncounted: 2 });
+      assert.deepEqual(s.gaps, { undated: 1, listingDated: 1, withoutAbstract: 1, votesUncounted: 2 });
       assert.deepEqual(s.embeddings, { models: [], pending: 4 });
       assert.equal(s.authors, 3);
       assert.equal(s.organizations, 1);
@@ -59,6 +59,7 @@ for (const backend of backends()) {
       assert.equal(run.code, 0, run.stderr);
       assert.match(run.stdout, /^papers +4$/m);
       assert.match(run.stdout, /^ {2}undated +1 \(no source gave a date; pages show the month of the arXiv id\)$/m);
+      assert.match(run.stdout, /^ {2}dated by a listing +1 \(no source gave a date; the day a daily listing showed them, pages say "Listed"\)$/m);
       assert.match(run.stdout, /^ {2}no upvotes +2 \(known only from arXiv, never on Daily Papers\)$/m);
       assert.match(run.stdout, /^embeddings +no model yet \(built by `serve` or `paperboy reindex`\), 4 waiting$/m);
       assert.match(run.stdout, /^featured days +2 \(newest 2025-03-19\)$/m);
@@ -72,7 +73,7 @@ describe('paperboy stats formatting', () => {
     const text = formatStats({
       papers: 0, authors: 0, organizations: 0, featuredDays: 0, dailyEntries: 0, categories: 0, sources: {},
       searchDocs: 0, searchPending: 0, newestFeaturedDay: null, database: 'SQLite /tmp/x.db', databaseBytes: 4096,
-      gaps: { undated: 0, withoutAbstract: 0, votesUncounted: 0 }, embeddings: { models: [], pending: 0 },
+      gaps: { undated: 0, listingDated: 0, withoutAbstract: 0, votesUncounted: 0 }, embeddings: { models: [], pending: 0 },
     });
     assert.match(text, /^database +SQLite \/tmp\/x\.db \(4\.0 KB\)$/m);
     assert.match(text, /^source records +none$/m);
@@ -85,7 +86,7 @@ describe('paperboy stats formatting', () => {
     const text = formatStats({
       papers: 5, authors: 0, organizations: 0, featuredDays: 0, dailyEntries: 0, categories: 0, sources: {},
       searchDocs: 5, searchPending: 0, newestFeaturedDay: null, database: 'SQLite /tmp/x.db', databaseBytes: 4096,
-      gaps: { undated: 0, withoutAbstract: 0, votesUncounted: 0 }, embeddings: { models: [{ kind: 'lsa', name: 'lsa-64', papers: 12345 }], pending: 7 },
+      gaps: { undated: 0, listingDated: 0, withoutAbstract: 0, votesUncounted: 0 }, embeddings: { models: [{ kind: 'lsa', name: 'lsa-64', papers: 12345 }], pending: 7 },
     });
     assert.match(text, /^embeddings +12,345 papers \(lsa lsa-64\), 7 waiting$/m);
   });

@@ -109,6 +109,31 @@ for (const backend of backends()) {
       assert.equal((await getPaper(db, '2501.00001'))!.publishedAt, '2025-03-20T00:00:00.000Z');
       await upsertRecords(db, [paperRecord('2501.00001', { publishedAt: '2025-01-01T00:00:00.000Z' })]);
       assert.equal((await getPaper(db, '2501.00001'))!.publishedAt, V1);
+      assert.equal((await getPaper(db, '2501.00001'))!.publishedFrom, 'version');
+    });
+
+    it('records where the date comes from: a source\'s date replaces a listing\'s day, never the reverse', async () => {
+      const dated = async (id: string) => { const p = (await getPaper(db, id))!; return [p.publishedAt, p.publishedFrom]; };
+      const listed = (id: string, day: string) => paperRecord(id, { sourceName: 'arxiv-rss', versions: null, publishedAt: `${day}T00:00:00.000Z`, publishedFrom: 'listing' });
+      await upsertRecords(db, [listed('2501.00002', '2025-03-20')]);
+      assert.deepEqual(await dated('2501.00002'), ['2025-03-20T00:00:00.000Z', 'listing']);
+      await upsertRecords(db, [listed('2501.00002', '2025-03-19')]);
+      assert.deepEqual(await dated('2501.00002'), ['2025-03-19T00:00:00.000Z', 'listing']);
+      await upsertRecords(db, [paperRecord('2501.00002', { sourceName: 'hf-daily', versions: null, publishedAt: '2025-03-19T16:00:00.000Z' })]);
+      assert.deepEqual(await dated('2501.00002'), ['2025-03-19T16:00:00.000Z', 'source']);
+      await upsertRecords(db, [listed('2501.00002', '2025-03-18')]);
+      assert.deepEqual(await dated('2501.00002'), ['2025-03-19T16:00:00.000Z', 'source']);
+      await upsertRecords(db, [paperRecord('2501.00002', { sourceName: 'hf-daily', versions: null, publishedAt: '2025-03-17T16:00:00.000Z' })]);
+      assert.deepEqual(await dated('2501.00002'), ['2025-03-17T16:00:00.000Z', 'source']);
+      // A date stored before origins were recorded counts as a source's: a listing's midnight of the
+      // same day does not replace its time, and a listing of exactly that date names its origin.
+      await db.run('UPDATE papers SET published_from = NULL WHERE paper_id = ?', ['2501.00002']);
+      await upsertRecords(db, [listed('2501.00002', '2025-03-17')]);
+      assert.deepEqual(await dated('2501.00002'), ['2025-03-17T16:00:00.000Z', null]);
+      await upsertRecords(db, [listed('2501.00003', '2025-03-21')]);
+      await db.run('UPDATE papers SET published_from = NULL WHERE paper_id = ?', ['2501.00003']);
+      await upsertRecords(db, [listed('2501.00003', '2025-03-21')]);
+      assert.deepEqual(await dated('2501.00003'), ['2025-03-21T00:00:00.000Z', 'listing']);
     });
 
     it('keeps the largest upvotes, stars and comment counts seen', async () => {
@@ -289,6 +314,24 @@ for (const backend of backends()) {
         const orgs = await db.all<{ name: string; fullname: string | null }>('SELECT name, fullname FROM organizations ORDER BY name');
         assert.deepEqual(orgs.map((o) => [o.name, o.fullname]), [['a', 'shanghai ailab'], ['b', 'university of science'], ['c', 'Tidy Lab'], ['d', null], ['e', null]]);
         assert.equal((await db.get<{ s: string }>('SELECT submitter_name AS s FROM daily_entries'))!.s, 'Ana Ruiz');
+      } finally {
+        await fresh.drop();
+      }
+    });
+
+    it('marks the dates that are arXiv\'s first version, when upgrading (migration 12)', async () => {
+      const fresh = await backend.create({ migrated: false });
+      try {
+        const db = fresh.db;
+        await migrateBefore(db, 12);
+        const add = (id: string, versions: string, at: string | null) => db.run(
+          'INSERT INTO papers (paper_id, title, versions, published_at, first_seen_at, last_changed_at) VALUES (?, ?, ?, ?, ?, ?)', [id, id, versions, at, V1, V1]);
+        await add('v1', JSON.stringify([{ version: 1, date: V1 }, { version: 2, date: null }]), V1);
+        await add('rss', JSON.stringify([{ version: 1, date: null }]), '2025-03-18T00:00:00.000Z');
+        await add('none', '[]', null);
+        assert.deepEqual(await migrate(db), MIGRATIONS.filter((x) => x.version >= 12).map((x) => x.version));
+        const rows = await db.all<{ paper_id: string; published_from: string | null }>('SELECT paper_id, published_from FROM papers ORDER BY paper_id');
+        assert.deepEqual(rows.map((r) => [r.paper_id, r.published_from]), [['none', null], ['rss', null], ['v1', 'version']]);
       } finally {
         await fresh.drop();
       }

@@ -40,6 +40,8 @@ for (const backend of backends()) {
       await upsertRecords(fresh.db, [
         paperRecord('2602.05744', { sourceName: 'jsonl', title: 'Pinsker for <Tsallis> & friends', versions: [], categories: ['cs.IT'], primaryCategory: 'cs.IT' }),
         paperRecord('2602.05745', { sourceName: 'jsonl', versions: [], publishedAt: '2026-02-05T10:00:00.000Z', categories: ['cs.IT'], primaryCategory: 'cs.IT' }),
+        // Dated only by the day a daily listing showed it.
+        paperRecord('2602.05746', { sourceName: 'jsonl', versions: [], publishedAt: '2026-02-09T00:00:00.000Z', publishedFrom: 'listing', categories: ['cs.IT'], primaryCategory: 'cs.IT' }),
       ]);
       const keyword = new KeywordIndex(fresh.db);
       await keyword.indexPending();
@@ -59,6 +61,9 @@ for (const backend of backends()) {
       // A stated date wins over the id's month.
       assert.equal(times['2602.05745']!.text, 'Feb 5, 2026');
       assert.equal(times['2602.05745']!.getAttribute('title') ?? null, null);
+      // A listing's day is shown as a date, with a title saying it is only that.
+      assert.equal(times['2602.05746']!.text, 'Feb 9, 2026');
+      assert.equal(times['2602.05746']!.getAttribute('title'), 'Listed on arXiv that day; no source gave its submission date');
     });
 
     it('say on the paper page that only the month is known, and from where', async () => {
@@ -70,6 +75,13 @@ for (const backend of backends()) {
       const dated = Object.fromEntries((await page(app, '/papers/2602.05745')).querySelectorAll('dl.facts dt').map((dt) => [dt.text, dt.nextElementSibling!.text]));
       assert.equal(dated['Published'], 'Feb 5, 2026');
       assert.equal(dated['Submitted'], undefined);
+      const listed = Object.fromEntries((await page(app, '/papers/2602.05746')).querySelectorAll('dl.facts dt').map((dt) => [dt.text, dt.nextElementSibling!.text]));
+      assert.equal(listed['Listed'], 'Feb 9, 2026 (listed on arXiv that day; no source gave its submission date)');
+      assert.equal(listed['Published'], undefined);
+      const json = await app.inject({ url: '/api/papers/2602.05746' });
+      assert.equal(json.json().publishedFrom, 'listing');
+      const md = await app.inject({ url: '/papers/2602.05746.md' });
+      assert.match(md.body, /\*\*Listed:\*\* 2026-02-09/);
     });
   });
 }
@@ -84,6 +96,8 @@ for (const backend of backends()) {
     const published = async (fresh: FreshDb): Promise<Record<string, string | null>> =>
       Object.fromEntries((await fresh.db.all<{ paper_id: string; published_at: string | null }>('SELECT paper_id, published_at FROM papers'))
         .map((r) => [r.paper_id, r.published_at ? new Date(r.published_at).toISOString() : null]));
+    const origin = async (fresh: FreshDb, id: string): Promise<string | null> =>
+      (await fresh.db.get<{ f: string | null }>('SELECT published_from AS f FROM papers WHERE paper_id = ?', [id]))!.f;
 
     it('takes the first listing day, leaves re-listed older papers undated, and yields to a real first-version date', async () => {
       const fresh = await backend.create();
@@ -106,12 +120,21 @@ for (const backend of backends()) {
           '2401.00001': null,
           '2503.00004': null, // a file not named after a day
         });
+        assert.equal(await origin(fresh, '2503.00001'), 'listing');
+        assert.equal(await origin(fresh, '2503.00003'), null);
         // Importing the same files again changes nothing.
-        await importFiles(deps, [dir]);
+        const again = await importFiles(deps, [dir]);
+        assert.equal(again.added + again.updated, 0);
         assert.equal((await published(fresh))['2503.00001'], '2025-03-18T00:00:00.000Z');
         // The arXiv API gives the first version's date, which replaces the listing's.
         await upsertRecords(fresh.db, [paperRecord('2503.00001', { versions: [{ version: 1, date: '2025-03-14T09:00:00.000Z' }] })]);
         assert.equal((await published(fresh))['2503.00001'], '2025-03-14T09:00:00.000Z');
+        assert.equal(await origin(fresh, '2503.00001'), 'version');
+        // A date a source gives replaces a listing's day, even a later one; a listing never replaces it.
+        await upsertRecords(fresh.db, [paperRecord('2504.00001', { sourceName: 'hf-daily', versions: [], publishedAt: '2025-04-03T08:00:00.000Z' })]);
+        assert.deepEqual([(await published(fresh))['2504.00001'], await origin(fresh, '2504.00001')], ['2025-04-03T08:00:00.000Z', 'source']);
+        await importFiles(deps, [dir]);
+        assert.deepEqual([(await published(fresh))['2504.00001'], await origin(fresh, '2504.00001')], ['2025-04-03T08:00:00.000Z', 'source']);
       } finally {
         await fresh.drop();
       }

@@ -10,6 +10,7 @@ function byteSize(bytes: number): string {
 /** What the sources left out, under the paper count; nothing when nothing is missing. */
 function gapLines(s: StoreStats, n: (v: number) => string): Array<[string, string]> {
   const out: Array<[string, string]> = [];
+  if (s.gaps.listingDated) out.push(['  dated by a listing', `${n(s.gaps.listingDated)} (no source gave a date; the day a daily listing showed them, pages say "Listed")`]);
   if (s.gaps.undated) out.push(['  undated', `${n(s.gaps.undated)} (no source gave a date; pages show the month of the arXiv id)`]);
   if (s.gaps.withoutAbstract) out.push(['  no abstract', n(s.gaps.withoutAbstract)]);
   if (s.gaps.votesUncounted) out.push(['  no upvotes', `${n(s.gaps.votesUncounted)} (known only from arXiv, never on Daily Papers)`]);

@@ -10,6 +10,7 @@ import { votesKnownSchema } from './migrations/008-votes-known.js';
 import { arxivCategoriesSchema } from './migrations/009-arxiv-categories.js';
 import { categoryOrderSchema } from './migrations/010-category-order.js';
 import { organizationNamesSchema } from './migrations/011-organization-names.js';
+import { publishedFromSchema } from './migrations/012-published-from.js';
 
 /** One forward-only schema step; `up` returns the SQL for the dialect at hand. */
 export interface Migration {
@@ -31,6 +32,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 9, name: 'arxiv-categories', up: arxivCategoriesSchema },
   { version: 10, name: 'category-order', up: categoryOrderSchema },
   { version: 11, name: 'organization-names', up: organizationNamesSchema },
+  { version: 12, name: 'published-from', up: publishedFromSchema },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,5 +1,5 @@
 import type { PaperRecord, PaperVersion } from '../model/paper-record.js';
-import type { PaperRow } from '../model/paper-row.js';
+import type { PaperRow, PublishedFrom } from '../model/paper-row.js';
 import { arxivLinks } from '../model/normalise.js';
 import { arxivCategories, arxivCategoryOrNull } from '../model/arxiv-category.js';
 
@@ -38,6 +38,28 @@ function maxNum(a: number | null, b: number | null | undefined): number | null {
 }
 
 /**
+ * The publication date without a v1 date: the earliest date sources gave, and a listing's day only
+ * while no source gave one. A date of unknown origin (stored before origins were recorded) counts
+ * as a source's, except that a listing giving exactly that date names its origin.
+ */
+function mergePublished(row: PaperRow, rec: PaperRecord): Pick<PaperRow, 'publishedAt' | 'publishedFrom'> {
+  const has = { publishedAt: row.publishedAt, publishedFrom: row.publishedFrom };
+  if (!rec.publishedAt) return has;
+  const from: PublishedFrom = rec.publishedFrom ?? 'source';
+  if (!row.publishedAt) return { publishedAt: rec.publishedAt, publishedFrom: from };
+  const ownFrom = row.publishedFrom === 'version' ? 'source' : row.publishedFrom;
+  if (from === 'listing') {
+    if (ownFrom === 'listing') return { publishedAt: minDate(row.publishedAt, rec.publishedAt), publishedFrom: 'listing' };
+    // A date of unknown origin may be a source's, with its time of day after the listing's midnight.
+    if (ownFrom == null && row.publishedAt === rec.publishedAt) return { publishedAt: row.publishedAt, publishedFrom: 'listing' };
+    return has;
+  }
+  if (ownFrom === 'listing') return { publishedAt: rec.publishedAt, publishedFrom: 'source' };
+  const earlier = minDate(row.publishedAt, rec.publishedAt);
+  return { publishedAt: earlier, publishedFrom: earlier === rec.publishedAt ? 'source' : row.publishedFrom };
+}
+
+/**
  * Merges one source record into the stored paper (or creates it). The rules make imports
  * idempotent and order-safe: a strictly newer arXiv version overwrites text fields; anything else
  * only fills blanks; counters take the maximum seen; dates widen. A record never blanks a field.
@@ -48,7 +70,7 @@ export function mergeRecord(existing: PaperRow | null, rec: PaperRecord): PaperR
   const newer = existing != null && recLatest != null && (existing.latestVersion == null || recLatest > existing.latestVersion);
   const base: PaperRow = existing ?? {
     paperId: rec.id, title: rec.title, abstract: null, authors: [], primaryCategory: null, categories: [], versions: [],
-    latestVersion: null, publishedAt: null, updatedAt: null, comment: null, journalRef: null, doi: null, reportNo: null,
+    latestVersion: null, publishedAt: null, publishedFrom: null, updatedAt: null, comment: null, journalRef: null, doi: null, reportNo: null,
     license: null, absUrl: null, pdfUrl: null, githubRepo: null, githubStars: null, projectPage: null, organization: null,
     aiSummary: null, aiKeywords: null, upvotes: 0, numComments: 0, votesKnown: false, thumbnail: null,
   };
@@ -65,7 +87,7 @@ export function mergeRecord(existing: PaperRow | null, rec: PaperRecord): PaperR
   out.versions = mergeVersions(out.versions, recVersions);
   out.latestVersion = out.versions.length ? out.versions[out.versions.length - 1]!.version : null;
   const v1 = out.versions.find((v) => v.version === 1)?.date ?? null;
-  out.publishedAt = v1 ?? minDate(out.publishedAt, rec.publishedAt);
+  Object.assign(out, v1 ? { publishedAt: v1, publishedFrom: 'version' } : mergePublished(out, rec));
   const lastVersionDate = out.versions.length ? out.versions[out.versions.length - 1]!.date : null;
   out.updatedAt = maxDate(maxDate(out.updatedAt, rec.updatedAt), lastVersionDate);
 

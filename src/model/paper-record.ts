@@ -48,6 +48,12 @@ export interface PaperRecord {
   readonly primaryCategory?: string | null;
   readonly versions?: readonly PaperVersion[] | null;
   readonly publishedAt?: string | null;
+  /**
+   * 'listing' when publishedAt is only the day of a daily listing the paper appeared in (its
+   * announcement, usually 1-3 days after submission), not a date the source gave; a source's date
+   * or arXiv's v1 date replaces it.
+   */
+  readonly publishedFrom?: 'listing';
   readonly updatedAt?: string | null;
   readonly comment?: string | null;
   readonly journalRef?: string | null;

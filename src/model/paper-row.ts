@@ -1,5 +1,8 @@
 import type { PaperVersion } from './paper-record.js';
 
+/** Where a stored publication date comes from (see PaperRow.publishedFrom). */
+export type PublishedFrom = 'version' | 'source' | 'listing';
+
 /** A paper as stored: the merge of every record any source gave about it. */
 export interface PaperRow {
   paperId: string;
@@ -11,6 +14,12 @@ export interface PaperRow {
   versions: PaperVersion[];
   latestVersion: number | null;
   publishedAt: string | null;
+  /**
+   * Where publishedAt comes from: arXiv's first version ('version'), a date a source gave
+   * ('source'), or only the day of a daily listing ('listing'); null when unknown (stored before
+   * this was recorded) or undated. Pages say "Listed" rather than "Published" for a listing's day.
+   */
+  publishedFrom: PublishedFrom | null;
   updatedAt: string | null;
   comment: string | null;
   journalRef: string | null;
@@ -46,6 +55,7 @@ export const PAPER_COLUMNS: ReadonlyArray<readonly [keyof PaperRow, string]> = [
   ['versions', 'versions'],
   ['latestVersion', 'latest_version'],
   ['publishedAt', 'published_at'],
+  ['publishedFrom', 'published_from'],
   ['updatedAt', 'updated_at'],
   ['comment', 'comment'],
   ['journalRef', 'journal_ref'],

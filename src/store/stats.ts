@@ -19,6 +19,8 @@ export interface StoreStats {
   gaps: {
     /** No source gave a date (pages show the month of the arXiv id instead). */
     undated: number;
+    /** Dated only by the day of a daily listing they appeared in (pages say "Listed"). */
+    listingDated: number;
     withoutAbstract: number;
     /** Known only from arXiv: no upvotes or comments counted. */
     votesUncounted: number;
@@ -61,6 +63,7 @@ export async function collectStats(db: Db): Promise<StoreStats> {
     searchPending: await count(db, 'SELECT COUNT(*) AS n FROM search_pending'),
     gaps: {
       undated: await count(db, 'SELECT COUNT(*) AS n FROM papers WHERE published_at IS NULL'),
+      listingDated: await count(db, "SELECT COUNT(*) AS n FROM papers WHERE published_from = 'listing'"),
       withoutAbstract: await count(db, "SELECT COUNT(*) AS n FROM papers WHERE abstract IS NULL OR abstract = ''"),
       votesUncounted: await count(db, 'SELECT COUNT(*) AS n FROM papers WHERE votes_known = 0'),
     },

@@ -50,6 +50,8 @@ export function rssItemToResult(item: XmlElement, raw: string, origin: string): 
         primaryCategory: categories[0] ?? null,
         versions: version ? [{ version, date: null }] : null,
         publishedAt: version === 1 ? announced : null,
+        // The feed's pubDate is the announcement (the listing's day), not the submission.
+        ...(version === 1 && announced ? { publishedFrom: 'listing' as const } : {}),
         updatedAt: announced,
         journalRef: normaliseTitle(childText(item, 'journal_reference')),
         doi: firstDoi(childText(item, 'DOI')),

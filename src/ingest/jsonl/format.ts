@@ -60,13 +60,15 @@ export function lineRecord(value: unknown, raw: string, source: string, collecti
   const year = yearDate(f);
   const published = isoDate(f.str('published'));
   const id = idText ? paperId(idText, collection) : '';
+  const listed = published ?? year ? null : listedDate(id, day);
   const record = {
     id,
     title: title ?? '',
     abstract,
     authors,
     categories,
-    publishedAt: published ?? year ?? listedDate(id, day),
+    publishedAt: published ?? year ?? listed,
+    ...(listed ? { publishedFrom: 'listing' as const } : {}),
     comment: normaliseText(f.str('comment')),
     pdfUrl: f.str('pdf'),
     absUrl: f.str('abs'),

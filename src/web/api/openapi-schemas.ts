@@ -42,6 +42,10 @@ const paperProperties: Record<string, Schema> = {
   summary: nullable('string', { description: 'The abstract, plain text (may contain LaTeX).' }),
   authors: { type: 'array', items: object({ name: str }) },
   publishedAt: nullable('string', { description: 'First publication on arXiv (ISO-8601).' }),
+  publishedFrom: {
+    type: ['string', 'null'], enum: ['version', 'source', 'listing', null],
+    description: "Where publishedAt comes from: arXiv's v1 date, a date a source gave, or only the day of a daily listing the paper appeared in (a day or few after submission); null when unknown.",
+  },
   upvotes: int,
   numComments: int,
   githubRepo: nullable('string'),

@@ -14,7 +14,7 @@ export interface OrganizationJson {
  * read it unchanged, followed by what paperboy stores beyond that (versions, categories, links).
  */
 export interface PaperJson extends Pick<PaperRow,
-  'title' | 'publishedAt' | 'upvotes' | 'numComments' | 'githubRepo' | 'githubStars' | 'projectPage' | 'thumbnail'
+  'title' | 'publishedAt' | 'publishedFrom' | 'upvotes' | 'numComments' | 'githubRepo' | 'githubStars' | 'projectPage' | 'thumbnail'
   | 'primaryCategory' | 'categories' | 'versions' | 'latestVersion' | 'updatedAt' | 'comment' | 'journalRef' | 'doi'
   | 'reportNo' | 'license' | 'absUrl' | 'pdfUrl'> {
   id: string;
@@ -45,6 +45,7 @@ export function paperJson(p: PaperWithOrg): PaperJson {
     summary: p.abstract,
     authors: p.authors.map((name) => ({ name })),
     publishedAt: p.publishedAt,
+    publishedFrom: p.publishedFrom,
     upvotes: p.upvotes,
     numComments: p.numComments,
     githubRepo: p.githubRepo,

@@ -1,5 +1,6 @@
 import type { PaperRow } from '../../model/paper-row.js';
 import { arxivPages } from '../views/paper-card.js';
+import { arxivMonth } from '../../model/normalise.js';
 
 const SPECIAL: Record<string, string> = {
   '\\': '\\textbackslash{}',
@@ -39,13 +40,26 @@ function ascii(text: string): string {
   return text.normalize('NFKD').replace(/[^A-Za-z0-9]/g, '').toLowerCase();
 }
 
-/** A citation key like `lovelace2025analytical`: first author's last name, year, first real title word. */
+/**
+ * The year and month to cite (YYYY-MM): the publication date's, but the month of the arXiv id when
+ * only a daily listing dated the paper (listed in early January, submitted in December) or nothing
+ * did; null when neither is known.
+ */
+function citedMonth(paper: PaperRow): string | null {
+  if (paper.publishedAt && paper.publishedFrom !== 'listing') return paper.publishedAt.slice(0, 7);
+  return arxivMonth(paper.paperId) ?? paper.publishedAt?.slice(0, 7) ?? null;
+}
+
+/**
+ * A citation key like `lovelace2025analytical`: first author's last name, year, first real title
+ * word; `arxiv` and the id when no author is named (a year and a word alone identify nothing).
+ */
 export function citationKey(paper: PaperRow): string {
   const last = ascii(paper.authors[0]?.trim().split(/\s+/).pop() ?? '');
-  const year = paper.publishedAt?.slice(0, 4) ?? '';
+  const year = citedMonth(paper)?.slice(0, 4) ?? '';
   const word = paper.title.split(/\s+/).map(ascii).find((w) => w.length > 0 && !SKIP_WORDS.has(w)) ?? '';
   const key = `${last}${year}${word}`;
-  return key.length >= 4 ? key : `arxiv${ascii(paper.paperId)}`;
+  return last && key.length >= 4 ? key : `arxiv${ascii(paper.paperId)}`;
 }
 
 /** One author for an `and`-separated list; a name containing " and " is braced so it stays one name. */
@@ -64,9 +78,10 @@ export function paperBibtex(paper: PaperRow): string {
   const fields: Array<[string, string]> = [['title', `{${escapeBibtex(paper.title)}}`]];
   if (paper.authors.length) fields.push(['author', `{${paper.authors.map(authorName).join(' and ')}}`]);
   if (paper.journalRef) fields.push(['journal', `{${escapeBibtex(paper.journalRef)}}`]);
-  if (paper.publishedAt) {
-    fields.push(['year', `{${paper.publishedAt.slice(0, 4)}}`]);
-    const month = MONTHS[Number(paper.publishedAt.slice(5, 7)) - 1];
+  const cited = citedMonth(paper);
+  if (cited) {
+    fields.push(['year', `{${cited.slice(0, 4)}}`]);
+    const month = MONTHS[Number(cited.slice(5, 7)) - 1];
     if (month) fields.push(['month', month]);
   }
   if (isArxiv) {

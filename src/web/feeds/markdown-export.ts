@@ -37,7 +37,7 @@ export function paperMarkdown(paper: PaperRow, baseUrl: string): string {
   const out = [`# ${oneLine(paper.title)}`, ''];
   if (paper.authors.length) out.push(`**Authors:** ${oneLine(paper.authors.join(', '))}`, '');
   const facts: string[] = [];
-  if (paper.publishedAt) facts.push(`**Published:** ${paper.publishedAt.slice(0, 10)}`);
+  if (paper.publishedAt) facts.push(`**${paper.publishedFrom === 'listing' ? 'Listed' : 'Published'}:** ${paper.publishedAt.slice(0, 10)}`);
   if (paper.categories.length) facts.push(`**Categories:** ${oneLine(paper.categories.join(', '))}`);
   if (paper.journalRef) facts.push(`**Journal:** ${oneLine(paper.journalRef)}`);
   if (paper.doi) facts.push(`**DOI:** ${oneLine(paper.doi)}`);

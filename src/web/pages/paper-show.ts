@@ -3,7 +3,7 @@ import type { WebDeps } from '../deps.js';
 import { html, safeUrl, type Html } from '../views/html.js';
 import { layout } from '../views/layout.js';
 import { formatDate, formatDay, preview } from '../views/format.js';
-import { arxivPages, compactCount, outLink, plainText, submittedMonth, UNCOUNTED_VOTES } from '../views/paper-card.js';
+import { arxivPages, compactCount, LISTED_NOTE, outLink, plainText, submittedMonth, UNCOUNTED_VOTES } from '../views/paper-card.js';
 import { authorPath, categoryPath, orgPath, paperPath, withQuery } from '../views/site-paths.js';
 import { citationMeta } from '../views/citation-meta.js';
 import { linkedText } from '../views/linked-text.js';
@@ -48,12 +48,19 @@ function categoryChip(category: string, primary: boolean): Html {
   return html`<li><a class="chip category" href="${categoryPath(category)}" title="${name ?? category}">${category}${name ? ` · ${name}` : ''}${primary ? ' (primary)' : ''}</a></li>`;
 }
 
+/** The date fact: "Published", "Listed" when only a daily listing dated the paper, or the id's month. */
+function published(p: PaperDetail): Html | '' {
+  if (!p.publishedAt) return fact('Submitted', submittedMonth(p.paperId, true));
+  if (p.publishedFrom === 'listing') return fact('Listed', html`${dateText(p.publishedAt)} <small>(${LISTED_NOTE.charAt(0).toLowerCase()}${LISTED_NOTE.slice(1)})</small>`);
+  return fact('Published', dateText(p.publishedAt));
+}
+
 function details(p: PaperDetail): Html {
   const versions = p.versions.length
     ? html`<ul class="chips">${p.versions.map((v) => html`<li><span class="chip">v${v.version}${v.date ? html` · ${dateText(v.date)}` : ''}</span></li>`)}</ul>`
     : null;
   return html`<section aria-labelledby="details-h"><h2 id="details-h">Details</h2><dl class="facts">
-${p.publishedAt ? fact('Published', dateText(p.publishedAt)) : fact('Submitted', submittedMonth(p.paperId, true))}
+${published(p)}
 ${p.updatedAt && p.updatedAt !== p.publishedAt ? fact('Updated', dateText(p.updatedAt)) : ''}
 ${fact('Versions', versions)}
 ${fact('Categories', p.categories.length ? html`<ul class="chips">${p.categories.map((c) => categoryChip(c, c === p.primaryCategory))}</ul>` : null)}
