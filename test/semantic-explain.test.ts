@@ -70,4 +70,23 @@ describe('explainMatch', () => {
     const v = { a: Float32Array.from([1, 1]), b: Float32Array.from([1, 0.9]) };
     assert.deepEqual(explainMatch(text, text, v, { model, labels: words }).topics, ['video, frames, motion', 'camera, editing']);
   });
+
+  it('leaves out the average paper\'s direction, which every pair shares and the commonest words name', () => {
+    // Three directions: the first one-signed (the corpus mean of an uncentred LSA), the others topics.
+    const words = ['models', 'learning', 'results', 'auction', 'bidding', 'protein', 'folding'];
+    const basis = Float32Array.from([
+      0.7, 0, 0, 0.6, 0, 0, 0.5, 0, 0, // models, learning, results: the mean direction only
+      0.2, 0.8, 0, 0.2, 0.7, 0, // auction, bidding
+      0.1, 0, 0.8, 0.1, 0, 0.7, // protein, folding
+    ]);
+    const model = new LsaEmbedder(new Map(words.map((w, i) => [termOf(w)!, i])), new Float32Array(7).fill(1), basis, 3);
+    const a = 'Learning models for auction bidding: results.', b = 'Bidding in an auction with learning models and results.';
+    const v = { a: Float32Array.from([0.9, 0.4, 0.05]), b: Float32Array.from([0.9, 0.3, 0.05]) };
+    assert.deepEqual(explainMatch(a, b, v, { model, labels: words }).topics, ['auction, bidding']);
+    // Without a one-signed leading direction, the first direction is a topic like the others.
+    const mixed = Float32Array.from(basis);
+    mixed[0] = -0.7; mixed[3] = 0.6;
+    const named = explainMatch(a, b, v, { model: new LsaEmbedder(model.vocabulary, model.idf, mixed, 3), labels: words }).topics;
+    assert.equal(named.length, 2);
+  });
 });

@@ -43,6 +43,30 @@ export function topicName(t: TopicModel, dim: number, sign: 1 | -1, within?: Ite
   return best.map(([i]) => t.labels[i]!).join(', ');
 }
 
+// Whether a model's leading direction is the corpus's average paper, computed once per model.
+const averageDirection = new WeakMap<LsaEmbedder, boolean>();
+
+/**
+ * Whether direction 0 of the model is the average paper: an LSA of TF-IDF counts is not centred, so
+ * its leading direction is the corpus mean, one-signed, loaded most by the commonest words ("models,
+ * learning, optimization"). Every pair of papers shares it and it explains none of them. A model of
+ * one or two directions (hand-made, or a tiny corpus) keeps it: there is nothing else to name.
+ */
+function leadsWithAverage(model: LsaEmbedder): boolean {
+  const known = averageDirection.get(model);
+  if (known !== undefined) return known;
+  const k = model.dimensions, basis = model.basis;
+  let pos = 0, neg = 0;
+  for (let i = 0; i < basis.length / k; i++) {
+    const v = basis[i * k]!;
+    if (v > 0) pos += v * v;
+    else neg += v * v;
+  }
+  const average = k >= 3 && Math.max(pos, neg) >= 0.95 * (pos + neg);
+  averageDirection.set(model, average);
+  return average;
+}
+
 /** Each term of a text with its first spelling and how often it occurs. */
 function surface(text: string): Map<string, { word: string; count: number }> {
   const out = new Map<string, { word: string; count: number }>();
@@ -60,7 +84,7 @@ function surface(text: string): Map<string, { word: string; count: number }> {
  * Why two texts match: the shared words that add most to their TF-IDF similarity (rare in the
  * corpus, by the model's idf when there is one, and frequent in both texts: a word each abstract
  * repeats says more than a rare word each mentions once in passing) and the LSA topics that add
- * most to their cosine, strongest first.
+ * most to their cosine, strongest first, the corpus's average direction left out.
  */
 export function explainMatch(a: string, b: string, vectors: { a: Float32Array; b: Float32Array } | null, topics: TopicModel | null): MatchExplanation {
   const wa = surface(a), wb = surface(b);
@@ -81,7 +105,7 @@ export function explainMatch(a: string, b: string, vectors: { a: Float32Array; b
   const out: MatchExplanation = { terms, topics: [] };
   if (!topics || !vectors || vectors.a.length !== topics.model.dimensions) return out;
   const parts: Array<[number, number]> = [];
-  for (let j = 0; j < vectors.a.length; j++) {
+  for (let j = leadsWithAverage(topics.model) ? 1 : 0; j < vectors.a.length; j++) {
     const c = vectors.a[j]! * vectors.b[j]!;
     if (c > 0.01) parts.push([j, c]);
   }
