@@ -58,6 +58,12 @@ describe('view formatting', () => {
     assert.ok(p.length <= 51);
     assert.match(p, /word…$/);
     assert.equal(preview('short  text\nhere'), 'short text here');
+    // A cut inside a \textbf or \href group ends before the word that opens it; escaped braces are text.
+    const bold = `We propose \\textbf{a method ${'that works '.repeat(10)}} for all.`;
+    assert.equal(preview(bold, 60), 'We propose…');
+    const link = `Our data: \\href{https://x.org/d}{the ${'big '.repeat(20)}set} here.`;
+    assert.equal(preview(link, 60), 'Our data…');
+    assert.equal(preview(`Sets \\{a\\} and ${'more '.repeat(20)}`, 30), 'Sets \\{a\\} and more more more…');
     assert.equal(preview(null), null);
   });
 

@@ -47,6 +47,21 @@ export function preview(text: string | null, max = 320): string | null {
   let cut = flat.slice(0, max);
   // A cut inside a $…$ formula would show half of its TeX: end before the formula instead.
   if ((cut.match(/(?<!\\)\$/g)?.length ?? 0) % 2) cut = cut.slice(0, cut.lastIndexOf('$'));
+  // So would a cut inside a \textbf{…} or \href{…}{…} group: end before the word that opens it.
+  const open = unclosedBrace(cut);
+  if (open >= 0) cut = cut.slice(0, cut.lastIndexOf(' ', open) + 1);
   const space = cut.lastIndexOf(' ');
   return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:.]+$/, '')}…`;
+}
+
+/** Where the first `{` that the text never closes is (an escaped `\{` is no group), or -1. */
+function unclosedBrace(text: string): number {
+  const opened: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\\') i++;
+    else if (c === '{') opened.push(i);
+    else if (c === '}') opened.pop();
+  }
+  return opened.length ? opened[0]! : -1;
 }
