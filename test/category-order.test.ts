@@ -1,10 +1,9 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { MIGRATIONS, migrate } from '../src/db/migrate.js';
 import { upsertRecords } from '../src/store/papers-write.js';
 import { latestPapers } from '../src/store/papers-read.js';
 import { papersByCategory } from '../src/store/paper-lists-read.js';
-import { backends, migrateBefore } from './helpers/databases.js';
+import { backends, beforeMigration } from './helpers/databases.js';
 import { paperRecord } from './helpers/paper-records.js';
 import type { Db } from '../src/db/db.js';
 
@@ -75,29 +74,22 @@ for (const backend of backends()) {
       }
     });
 
-    it('dates the category links of papers stored before, when upgrading (migration 10)', async () => {
-      const fresh = await backend.create({ migrated: false });
-      try {
-        const db = fresh.db;
-        await migrateBefore(db, 10);
-        const add = async (id: string, published: string | null, categories: string[]): Promise<void> => {
-          await db.run('INSERT INTO papers (paper_id, title, categories, published_at, first_seen_at, last_changed_at) VALUES (?, ?, ?, ?, ?, ?)',
-            [id, id, JSON.stringify(categories), published, day('2025-01-01'), day('2025-01-01')]);
-          for (const c of categories) await db.run('INSERT INTO paper_categories (paper_id, category) SELECT id, ? FROM papers WHERE paper_id = ?', [c, id]);
-        };
-        await add('old', day('2020-05-01'), ['hep-th']);
-        await add('undated', null, ['hep-th']);
-        await add('new', day('2024-05-01'), ['hep-th', 'gr-qc']);
-        assert.deepEqual(await migrate(db), MIGRATIONS.filter((x) => x.version >= 10).map((x) => x.version));
-        const links = await db.all<{ paper_id: string; category: string; published_at: string }>(
-          'SELECT p.paper_id, c.category, c.published_at FROM paper_categories c JOIN papers p ON p.id = c.paper_id ORDER BY p.paper_id, c.category');
-        assert.deepEqual(links.map((l) => [l.paper_id, l.category, l.published_at]), [
-          ['new', 'gr-qc', day('2024-05-01')], ['new', 'hep-th', day('2024-05-01')], ['old', 'hep-th', day('2020-05-01')], ['undated', 'hep-th', ''],
-        ]);
-        assert.deepEqual((await papersByCategory(db, 'hep-th', { limit: 10, offset: 0 })).papers.map((p) => p.paperId), ['new', 'old', 'undated']);
-      } finally {
-        await fresh.drop();
-      }
-    });
+    it('dates the category links of papers stored before, when upgrading (migration 10)', () => beforeMigration(backend, 10, async (db, upgrade) => {
+      const add = async (id: string, published: string | null, categories: string[]): Promise<void> => {
+        await db.run('INSERT INTO papers (paper_id, title, categories, published_at, first_seen_at, last_changed_at) VALUES (?, ?, ?, ?, ?, ?)',
+          [id, id, JSON.stringify(categories), published, day('2025-01-01'), day('2025-01-01')]);
+        for (const c of categories) await db.run('INSERT INTO paper_categories (paper_id, category) SELECT id, ? FROM papers WHERE paper_id = ?', [c, id]);
+      };
+      await add('old', day('2020-05-01'), ['hep-th']);
+      await add('undated', null, ['hep-th']);
+      await add('new', day('2024-05-01'), ['hep-th', 'gr-qc']);
+      await upgrade();
+      const links = await db.all<{ paper_id: string; category: string; published_at: string }>(
+        'SELECT p.paper_id, c.category, c.published_at FROM paper_categories c JOIN papers p ON p.id = c.paper_id ORDER BY p.paper_id, c.category');
+      assert.deepEqual(links.map((l) => [l.paper_id, l.category, l.published_at]), [
+        ['new', 'gr-qc', day('2024-05-01')], ['new', 'hep-th', day('2024-05-01')], ['old', 'hep-th', day('2020-05-01')], ['undated', 'hep-th', ''],
+      ]);
+      assert.deepEqual((await papersByCategory(db, 'hep-th', { limit: 10, offset: 0 })).papers.map((p) => p.paperId), ['new', 'old', 'undated']);
+    }));
   });
 }

@@ -4,7 +4,7 @@ import type { Db } from '../src/db/db.js';
 import { LATEST_VERSION, MIGRATIONS, migrate, schemaProblem, schemaStatus } from '../src/db/migrate.js';
 import { upsertRecords } from '../src/store/papers-write.js';
 import { getPaper, latestListing, latestPapers } from '../src/store/papers-read.js';
-import { backends, migrateBefore, type FreshDb } from './helpers/databases.js';
+import { backends, beforeMigration, type FreshDb } from './helpers/databases.js';
 import { paperRecord } from './helpers/paper-records.js';
 import { runCli } from './helpers/cli-process.js';
 
@@ -281,61 +281,40 @@ for (const backend of backends()) {
       }
     });
 
-    it('marks, when upgrading, the papers whose upvotes a source counted (migration 8)', async () => {
-      const fresh = await backend.create({ migrated: false });
-      try {
-        const db = fresh.db;
-        await migrateBefore(db, 8);
-        const add = (id: string, upvotes: number, comments: number) => db.run(
-          'INSERT INTO papers (paper_id, title, upvotes, num_comments, first_seen_at, last_changed_at) VALUES (?, ?, ?, ?, ?, ?)', [id, id, upvotes, comments, V1, V1]);
-        for (const [id, up, c] of [['featured', 0, 0], ['voted', 3, 0], ['discussed', 0, 1], ['arxiv-only', 0, 0]] as const) await add(id, up, c);
-        await db.run("INSERT INTO daily_entries (day, paper_id) SELECT '2025-03-18', id FROM papers WHERE paper_id = 'featured'");
-        assert.deepEqual(await migrate(db), MIGRATIONS.filter((x) => x.version >= 8).map((x) => x.version));
-        const rows = await db.all<{ paper_id: string; votes_known: number }>('SELECT paper_id, votes_known FROM papers ORDER BY paper_id');
-        assert.deepEqual(rows.map((r) => [r.paper_id, Number(r.votes_known)]), [['arxiv-only', 0], ['discussed', 1], ['featured', 1], ['voted', 1]]);
-        assert.equal((await getPaper(db, 'arxiv-only'))!.votesKnown, false);
-        assert.equal((await getPaper(db, 'featured'))!.votesKnown, true);
-      } finally {
-        await fresh.drop();
-      }
-    });
+    it('marks, when upgrading, the papers whose upvotes a source counted (migration 8)', () => beforeMigration(backend, 8, async (db, upgrade) => {
+      const add = (id: string, upvotes: number, comments: number) => db.run(
+        'INSERT INTO papers (paper_id, title, upvotes, num_comments, first_seen_at, last_changed_at) VALUES (?, ?, ?, ?, ?, ?)', [id, id, upvotes, comments, V1, V1]);
+      for (const [id, up, c] of [['featured', 0, 0], ['voted', 3, 0], ['discussed', 0, 1], ['arxiv-only', 0, 0]] as const) await add(id, up, c);
+      await db.run("INSERT INTO daily_entries (day, paper_id) SELECT '2025-03-18', id FROM papers WHERE paper_id = 'featured'");
+      await upgrade();
+      const rows = await db.all<{ paper_id: string; votes_known: number }>('SELECT paper_id, votes_known FROM papers ORDER BY paper_id');
+      assert.deepEqual(rows.map((r) => [r.paper_id, Number(r.votes_known)]), [['arxiv-only', 0], ['discussed', 1], ['featured', 1], ['voted', 1]]);
+      assert.equal((await getPaper(db, 'arxiv-only'))!.votesKnown, false);
+      assert.equal((await getPaper(db, 'featured'))!.votesKnown, true);
+    }));
 
-    it('tidies the blanks of organization and submitter names stored before import did (migration 11)', async () => {
-      const fresh = await backend.create({ migrated: false });
-      try {
-        const db = fresh.db;
-        await migrateBefore(db, 11);
-        for (const [name, fullname] of [['a', 'shanghai ailab '], ['b', 'university of  science'], ['c', 'Tidy Lab'], ['d', '  '], ['e', null]] as const) {
-          await db.run('INSERT INTO organizations (name, fullname) VALUES (?, ?)', [name, fullname]);
-        }
-        await db.run('INSERT INTO papers (paper_id, title, first_seen_at, last_changed_at) VALUES (?, ?, ?, ?)', ['p', 'p', V1, V1]);
-        await db.run("INSERT INTO daily_entries (day, paper_id, submitter_name) SELECT '2025-03-18', id, ' Ana Ruiz' FROM papers");
-        assert.deepEqual(await migrate(db), MIGRATIONS.filter((x) => x.version >= 11).map((x) => x.version));
-        const orgs = await db.all<{ name: string; fullname: string | null }>('SELECT name, fullname FROM organizations ORDER BY name');
-        assert.deepEqual(orgs.map((o) => [o.name, o.fullname]), [['a', 'shanghai ailab'], ['b', 'university of science'], ['c', 'Tidy Lab'], ['d', null], ['e', null]]);
-        assert.equal((await db.get<{ s: string }>('SELECT submitter_name AS s FROM daily_entries'))!.s, 'Ana Ruiz');
-      } finally {
-        await fresh.drop();
+    it('tidies the blanks of organization and submitter names stored before import did (migration 11)', () => beforeMigration(backend, 11, async (db, upgrade) => {
+      for (const [name, fullname] of [['a', 'shanghai ailab '], ['b', 'university of  science'], ['c', 'Tidy Lab'], ['d', '  '], ['e', null]] as const) {
+        await db.run('INSERT INTO organizations (name, fullname) VALUES (?, ?)', [name, fullname]);
       }
-    });
+      await db.run('INSERT INTO papers (paper_id, title, first_seen_at, last_changed_at) VALUES (?, ?, ?, ?)', ['p', 'p', V1, V1]);
+      await db.run("INSERT INTO daily_entries (day, paper_id, submitter_name) SELECT '2025-03-18', id, ' Ana Ruiz' FROM papers");
+      await upgrade();
+      const orgs = await db.all<{ name: string; fullname: string | null }>('SELECT name, fullname FROM organizations ORDER BY name');
+      assert.deepEqual(orgs.map((o) => [o.name, o.fullname]), [['a', 'shanghai ailab'], ['b', 'university of science'], ['c', 'Tidy Lab'], ['d', null], ['e', null]]);
+      assert.equal((await db.get<{ s: string }>('SELECT submitter_name AS s FROM daily_entries'))!.s, 'Ana Ruiz');
+    }));
 
-    it('marks the dates that are arXiv\'s first version, when upgrading (migration 12)', async () => {
-      const fresh = await backend.create({ migrated: false });
-      try {
-        const db = fresh.db;
-        await migrateBefore(db, 12);
-        const add = (id: string, versions: string, at: string | null) => db.run(
-          'INSERT INTO papers (paper_id, title, versions, published_at, first_seen_at, last_changed_at) VALUES (?, ?, ?, ?, ?, ?)', [id, id, versions, at, V1, V1]);
-        await add('v1', JSON.stringify([{ version: 1, date: V1 }, { version: 2, date: null }]), V1);
-        await add('rss', JSON.stringify([{ version: 1, date: null }]), '2025-03-18T00:00:00.000Z');
-        await add('none', '[]', null);
-        assert.deepEqual(await migrate(db), MIGRATIONS.filter((x) => x.version >= 12).map((x) => x.version));
-        const rows = await db.all<{ paper_id: string; published_from: string | null }>('SELECT paper_id, published_from FROM papers ORDER BY paper_id');
-        assert.deepEqual(rows.map((r) => [r.paper_id, r.published_from]), [['none', null], ['rss', null], ['v1', 'version']]);
-      } finally {
-        await fresh.drop();
-      }
-    });
+    it('marks the dates that are arXiv\'s first version, when upgrading (migration 12)', () => beforeMigration(backend, 12, async (db, upgrade) => {
+      const add = (id: string, versions: string, at: string | null) => db.run(
+        'INSERT INTO papers (paper_id, title, versions, published_at, first_seen_at, last_changed_at) VALUES (?, ?, ?, ?, ?, ?)', [id, id, versions, at, V1, V1]);
+      await add('v1', JSON.stringify([{ version: 1, date: V1 }, { version: 2, date: null }]), V1);
+      await add('rss', JSON.stringify([{ version: 1, date: null }]), '2025-03-18T00:00:00.000Z');
+      await add('none', '[]', null);
+      await upgrade();
+      const rows = await db.all<{ paper_id: string; published_from: string | null }>('SELECT paper_id, published_from FROM papers ORDER BY paper_id');
+      assert.deepEqual(rows.map((r) => [r.paper_id, r.published_from]), [['none', null], ['rss', null], ['v1', 'version']]);
+    }));
 
     it('recognises a database newer than this build', async () => {
       const fresh = await backend.create();

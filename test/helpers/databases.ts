@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import assert from 'node:assert/strict';
 import pg from 'pg';
 import type { Db } from '../../src/db/db.js';
 import { openDatabase } from '../../src/db/connect.js';
@@ -88,5 +89,22 @@ export async function migrateBefore(db: Db, version: number): Promise<void> {
   for (const m of MIGRATIONS.filter((x) => x.version < version)) {
     await db.exec(m.up(db.dialect));
     await db.run('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)', [m.version, m.name, '2025-01-01T00:00:00.000Z']);
+  }
+}
+
+/**
+ * A migration test on a database left just before `version`: `body` fills it, calls `upgrade`
+ * (which must apply that migration and every later one, once each) and checks the result. The
+ * database is dropped whatever happens.
+ */
+export async function beforeMigration(backend: Backend, version: number, body: (db: Db, upgrade: () => Promise<void>) => Promise<void>): Promise<void> {
+  const fresh = await backend.create({ migrated: false });
+  try {
+    await migrateBefore(fresh.db, version);
+    await body(fresh.db, async () => {
+      assert.deepEqual(await migrate(fresh.db), MIGRATIONS.filter((x) => x.version >= version).map((x) => x.version));
+    });
+  } finally {
+    await fresh.drop();
   }
 }
