@@ -37,14 +37,32 @@ for (const backend of backends()) {
       try {
         const doc = await page(site.app, '/orgs/acme');
         const links = doc.querySelectorAll('.namesakes a');
-        assert.deepEqual(links.map((a) => [a.getAttribute('href'), a.text]), [['/orgs/AcmeLabs', 'AcmeLabs']]);
-        assert.match(doc.querySelector('.namesakes')!.text, /^Also on Hugging Face as AcmeLabs \(0 papers\)\.$/);
+        assert.deepEqual(links.map((a) => [a.getAttribute('href'), a.text]), [['/orgs/AcmeLabs', 'AcmeLabs'], ['/search?org=Acme+Labs', 'all their papers together']]);
+        assert.match(doc.querySelector('.namesakes')!.text, /^Also on Hugging Face as AcmeLabs \(0 papers\) · all their papers together$/);
         const other = await page(site.app, '/orgs/AcmeLabs');
         assert.match(other.querySelector('.namesakes')!.text, /acme \(2 papers\)/);
       } finally {
         await site.fresh.db.run('DELETE FROM organizations WHERE name = ?', ['AcmeLabs']);
         await bumpDataVersion(site.fresh.db);
       }
+    });
+
+    it('lists an organization\'s papers on the search page when no words are given, narrowed by the other filters', async () => {
+      const all = await page(site.app, '/search?org=ACME+LABS');
+      assert.deepEqual(titles(all), ['Retrieval augmented speech models', 'Diffusion transformers for protein design']);
+      assert.equal(all.querySelector('.result-count')!.text, '1–2 of 2 papers, newest first');
+      assert.equal(all.querySelector('input[name=org]')!.getAttribute('value'), 'ACME LABS');
+      assert.deepEqual(titles(await page(site.app, '/search?org=acme&code=1')), ['Diffusion transformers for protein design']);
+      assert.deepEqual(titles(await page(site.app, '/search?org=acme&category=q-bio.BM')), ['Diffusion transformers for protein design']);
+      // The speech paper's v1 is the day before the middle listing day, the protein paper's two days before.
+      const before = (n: number) => new Date(Date.parse(`${seedDays().middle}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
+      assert.deepEqual(titles(await page(site.app, `/search?org=acme&from=${before(1)}`)), ['Retrieval augmented speech models']);
+      assert.deepEqual(titles(await page(site.app, `/search?org=acme&to=${before(2)}`)), ['Diffusion transformers for protein design']);
+      const none = await page(site.app, '/search?org=nobody');
+      assert.equal(titles(none).length, 0);
+      assert.match(none.querySelector('.empty')!.text, /No papers from nobody match these filters/);
+      // With words, the organization still filters the ranked matches.
+      assert.deepEqual(titles(await page(site.app, '/search?q=speech&org=acme')), ['Retrieval augmented speech models']);
     });
 
     it('lists a category\'s papers, primary and cross-listed', async () => {

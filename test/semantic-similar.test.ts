@@ -44,7 +44,8 @@ for (const backend of backends()) {
       const words = new Set(['protein', 'folding', 'residue', 'backbone', 'amino', 'enzyme', 'antibody', 'ligand', 'docking', 'peptide', 'mutation', 'binding', 'structure', 'molecule', 'study', 'method', 'models', 'benchmarks', 'improves', 'jointly']);
       assert.ok(top.explanation.terms.every((t) => words.has(t)), top.explanation.terms.join());
       assert.ok(top.explanation.topics.length > 0);
-      for (const t of top.explanation.topics) assert.equal(t.split(', ').length, 3, t);
+      // Named by the two papers' own words on that topic: two or three of them.
+      for (const t of top.explanation.topics) assert.ok([2, 3].includes(t.split(', ').length), t);
     });
 
     it('answers null for an unknown paper and an empty list for limit 0', async () => {

@@ -68,3 +68,32 @@ async function namesakes(db: Db, name: string, fullname: string): Promise<Organi
   );
   return rows.map((r) => ({ name: r.name, paperCount: Number(r.n) }));
 }
+
+/** What can narrow an organization's papers: inclusive days (YYYY-MM-DD), a category, having code. */
+export interface OrganizationFilters {
+  from?: string | undefined;
+  to?: string | undefined;
+  category?: string | undefined;
+  code?: boolean;
+}
+
+/**
+ * The papers of an organization named by its slug or its full name, ignoring case, across all the
+ * accounts that share that name ("zju" and "ZhejiangUniversity" are both Zhejiang University),
+ * narrowed by days, category and code, newest first. The search page's organization filter with
+ * no words: an account has hundreds of papers at most, so this reads them off the organization index.
+ */
+export async function papersOfOrganizationNamed(db: Db, org: string, f: OrganizationFilters, p: Paging): Promise<PaperPage<PaperWithOrg>> {
+  const where = ['p.organization IN (SELECT o2.name FROM organizations o2 WHERE lower(o2.name) = lower(?) OR lower(o2.fullname) = lower(?))'];
+  const params: unknown[] = [org, org];
+  if (f.from) { where.push('p.published_at >= ?'); params.push(`${f.from}T00:00:00`); }
+  // Every timestamp of the last day sorts before the day after it.
+  if (f.to) { where.push('p.published_at < ?'); params.push(nextDay(f.to)); }
+  if (f.category) { where.push('EXISTS (SELECT 1 FROM paper_categories c WHERE c.paper_id = p.id AND c.category = ?)'); params.push(f.category); }
+  if (f.code) where.push("p.github_repo IS NOT NULL AND p.github_repo <> ''");
+  return pageOf(db, 'papers p', where.join(' AND '), params, p);
+}
+
+function nextDay(day: string): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+}
