@@ -65,6 +65,15 @@ for (const backend of backends()) {
       assert.deepEqual(titles(await page(site.app, '/search?q=speech&org=acme')), ['Retrieval augmented speech models']);
     });
 
+    it('lists every paper with code when "has code" is the only filter besides dates and category', async () => {
+      const code = await page(site.app, '/search?code=1');
+      assert.deepEqual(titles(code), ['Small models that reason', 'Diffusion transformers for protein design']);
+      assert.equal(code.querySelector('.result-count')!.text, '1–2 of 2 papers, newest first');
+      assert.deepEqual(titles(await page(site.app, '/search?code=1&category=cs.LG')), ['Diffusion transformers for protein design']);
+      const none = await page(site.app, '/search?code=1&category=eess.AS');
+      assert.match(none.querySelector('.empty')!.text, /No papers with code match these filters/);
+    });
+
     it('lists a category\'s papers, primary and cross-listed', async () => {
       const doc = await page(site.app, '/categories/eess.AS');
       assert.deepEqual(titles(doc), ['Speech recognition in noisy rooms']);

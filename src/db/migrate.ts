@@ -11,6 +11,7 @@ import { arxivCategoriesSchema } from './migrations/009-arxiv-categories.js';
 import { categoryOrderSchema } from './migrations/010-category-order.js';
 import { organizationNamesSchema } from './migrations/011-organization-names.js';
 import { publishedFromSchema } from './migrations/012-published-from.js';
+import { papersWithCodeSchema } from './migrations/013-papers-with-code.js';
 
 /** One forward-only schema step; `up` returns the SQL for the dialect at hand. */
 export interface Migration {
@@ -33,6 +34,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 10, name: 'category-order', up: categoryOrderSchema },
   { version: 11, name: 'organization-names', up: organizationNamesSchema },
   { version: 12, name: 'published-from', up: publishedFromSchema },
+  { version: 13, name: 'papers-with-code', up: papersWithCodeSchema },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

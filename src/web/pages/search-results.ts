@@ -11,7 +11,7 @@ import { withQuery } from '../views/site-paths.js';
 import { SEARCH_SORTS, modeLabel, searchFormView, searchHelp, type SearchFormState } from '../views/search-form.js';
 import { SEARCH_MODES } from '../../search/semantic/semantic-search.js';
 import { parseDay, papersByIds, type PaperWithOrg } from '../../store/listings.js';
-import { papersOfOrganizationNamed } from '../../store/paper-lists-read.js';
+import { filteredPapers } from '../../store/paper-lists-read.js';
 
 const PAGE_SIZE = 20;
 /** Organization and has-code filters are applied to this many best matches (the index knows neither). */
@@ -94,17 +94,19 @@ function degradedNote(reason: string | undefined): Html | '' {
 }
 
 /**
- * An organization's papers with no words to rank them: every account of that name (slug or full
- * name), narrowed by the other filters, newest first, all of them rather than the best matches a
- * ranking would filter.
+ * Organization and has-code filters with no words to rank by: every paper that passes all the
+ * filters (an organization's every account of that name), newest first, rather than the best
+ * matches of a ranking filtered afterwards.
  */
-async function organizationListing(deps: WebDeps, f: SearchFormState): Promise<string> {
-  const list = await papersOfOrganizationNamed(deps.db, f.org!, { from: f.from, to: f.to, category: f.category, code: f.code },
+async function filteredListing(deps: WebDeps, f: SearchFormState): Promise<string> {
+  const list = await filteredPapers(deps.db, { org: f.org, from: f.from, to: f.to, category: f.category, code: f.code },
     { limit: PAGE_SIZE, offset: (f.page - 1) * PAGE_SIZE });
   const state = { page: f.page, pageSize: PAGE_SIZE, total: list.total };
-  const summary = list.total === 0
-    ? html`<div class="empty"><p>No papers from <strong>${f.org}</strong> match these filters.</p><p>Organizations are named as on Hugging Face: a slug such as <code>google</code> or a full name such as <code>Google</code> (see <a href="/orgs">all organizations</a>).</p></div>`
-    : html`<p class="lede result-count" data-mode="keyword">${countLabel(rangeLabel(state, list.papers.length), list.total, 'keyword', f.mode, false, true)}</p>`;
+  const summary = list.total > 0
+    ? html`<p class="lede result-count" data-mode="keyword">${countLabel(rangeLabel(state, list.papers.length), list.total, 'keyword', f.mode, false, true)}</p>`
+    : f.org
+      ? html`<div class="empty"><p>No papers from <strong>${f.org}</strong> match these filters.</p><p>Organizations are named as on Hugging Face: a slug such as <code>google</code> or a full name such as <code>Google</code> (see <a href="/orgs">all organizations</a>).</p></div>`
+      : html`<div class="empty"><p>No papers with code match these filters.</p></div>`;
   return page(f, html`${summary}
 ${list.papers.length ? paperList(list.papers) : ''}
 ${pager(state, (n) => formHref(f, n))}`);
@@ -113,7 +115,7 @@ ${pager(state, (n) => formHref(f, n))}`);
 /**
  * `/search`: results ranked by words, meaning or both (hybrid, the default), with the matched
  * words marked, filters (date range and category go into the query language; organization and
- * has-code filter the best matches; an organization without words lists all its papers), sort and paging. A pasted passage finds papers about the same
+ * has-code filter the best matches; without words they list every paper that passes), sort and paging. A pasted passage finds papers about the same
  * thing. An empty or unusable query gets examples instead of an error, and a failing semantic
  * ranking falls back to keywords with a notice rather than an error page.
  */
@@ -121,7 +123,7 @@ export function searchResults(deps: WebDeps) {
   return async (req: FastifyRequest, reply: FastifyReply): Promise<string> => {
     reply.type('text/html; charset=utf-8');
     const f = readForm(req.query as Query);
-    if (!f.q && f.org) return organizationListing(deps, f);
+    if (!f.q && (f.org || f.code)) return filteredListing(deps, f);
     const query = indexQuery(f);
     if (!query) return page(f, searchHelp());
     const postFilter = f.org !== undefined || f.code;
