@@ -69,46 +69,37 @@ async function namesakes(db: Db, name: string, fullname: string): Promise<Organi
   return rows.map((r) => ({ name: r.name, paperCount: Number(r.n) }));
 }
 
-/** What can narrow a listing of papers: an organization, inclusive days (YYYY-MM-DD), a category, having code. */
-export interface PaperFilters {
-  /** A Hugging Face organization's slug or full name, any case: every account of that name. */
-  org?: string | undefined;
+/** What narrows a listing of papers: an organization or having code, then inclusive days (YYYY-MM-DD) and a category. */
+export type PaperFilters = ({ org: string; code?: boolean } | { org?: undefined; code: true }) & {
   from?: string | undefined;
   to?: string | undefined;
   category?: string | undefined;
-  code?: boolean;
-}
+};
 
 /**
  * The papers that pass every filter, newest first, all of them: the search page's organization and
  * has-code filters when there are no words to rank (with words they filter the best matches only).
- * An organization reads its accounts' papers off the organization index, a category its links, and
- * having code the index of papers with code (migration 13), so the count never scans every paper.
+ * An organization's accounts' papers come off the organization index and papers with code off their
+ * own index (migration 13); either set is small, so it leads and the rest is checked per paper.
  */
 export async function filteredPapers(db: Db, f: PaperFilters, p: Paging): Promise<PaperPage<PaperWithOrg>> {
   const where: string[] = [];
   const params: unknown[] = [];
-  if (f.org) {
+  if (f.org !== undefined) {
     where.push('p.organization IN (SELECT o2.name FROM organizations o2 WHERE lower(o2.name) = lower(?) OR lower(o2.fullname) = lower(?))');
     params.push(f.org, f.org);
   }
-  // Every timestamp of the last day sorts before the day after it.
-  const days: Array<[string, string]> = [];
-  if (f.from) days.push(['>=', `${f.from}T00:00:00`]);
-  if (f.to) days.push(['<', nextDay(f.to)]);
-  if (f.category && (f.org || f.code)) {
+  if (f.category) {
     // An organization's papers, or those with code (only Hugging Face gives code links), are few:
     // they lead, and each is checked for the category.
     where.push('EXISTS (SELECT 1 FROM paper_categories c WHERE c.paper_id = p.id AND c.category = ?)');
     params.push(f.category);
-  } else if (f.category) {
-    // The category's links carry their paper's date (migration 10): its index gives just those days.
-    where.push(`p.id IN (SELECT c.paper_id FROM paper_categories c WHERE c.category = ?${days.map(([op]) => ` AND c.published_at ${op} ?`).join('')})`);
-    params.push(f.category, ...days.map(([, v]) => v));
   }
-  for (const [op, v] of days) { where.push(`p.published_at ${op} ?`); params.push(v); }
+  if (f.from) { where.push('p.published_at >= ?'); params.push(`${f.from}T00:00:00`); }
+  // Every timestamp of the last day sorts before the day after it.
+  if (f.to) { where.push('p.published_at < ?'); params.push(nextDay(f.to)); }
   if (f.code) where.push(HAS_CODE);
-  return pageOf(db, 'papers p', where.length ? where.join(' AND ') : '1 = 1', params, p);
+  return pageOf(db, 'papers p', where.join(' AND '), params, p);
 }
 
 /** The condition of the papers_with_code index: written the same way, so both databases use it. */

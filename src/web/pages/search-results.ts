@@ -11,7 +11,7 @@ import { withQuery } from '../views/site-paths.js';
 import { SEARCH_SORTS, modeLabel, searchFormView, searchHelp, type SearchFormState } from '../views/search-form.js';
 import { SEARCH_MODES } from '../../search/semantic/semantic-search.js';
 import { parseDay, papersByIds, type PaperWithOrg } from '../../store/listings.js';
-import { filteredPapers } from '../../store/paper-lists-read.js';
+import { filteredPapers, type PaperFilters } from '../../store/paper-lists-read.js';
 
 const PAGE_SIZE = 20;
 /** Organization and has-code filters are applied to this many best matches (the index knows neither). */
@@ -98,8 +98,8 @@ function degradedNote(reason: string | undefined): Html | '' {
  * filters (an organization's every account of that name), newest first, rather than the best
  * matches of a ranking filtered afterwards.
  */
-async function filteredListing(deps: WebDeps, f: SearchFormState): Promise<string> {
-  const list = await filteredPapers(deps.db, { org: f.org, from: f.from, to: f.to, category: f.category, code: f.code },
+async function filteredListing(deps: WebDeps, f: SearchFormState, lead: PaperFilters): Promise<string> {
+  const list = await filteredPapers(deps.db, { ...lead, from: f.from, to: f.to, category: f.category },
     { limit: PAGE_SIZE, offset: (f.page - 1) * PAGE_SIZE });
   const state = { page: f.page, pageSize: PAGE_SIZE, total: list.total };
   const summary = list.total > 0
@@ -123,7 +123,8 @@ export function searchResults(deps: WebDeps) {
   return async (req: FastifyRequest, reply: FastifyReply): Promise<string> => {
     reply.type('text/html; charset=utf-8');
     const f = readForm(req.query as Query);
-    if (!f.q && (f.org || f.code)) return filteredListing(deps, f);
+    if (!f.q && f.org) return filteredListing(deps, f, { org: f.org, code: f.code });
+    if (!f.q && f.code) return filteredListing(deps, f, { code: true });
     const query = indexQuery(f);
     if (!query) return page(f, searchHelp());
     const postFilter = f.org !== undefined || f.code;
