@@ -41,6 +41,12 @@ for (const backend of backends()) {
         assert.match(doc.querySelector('.namesakes')!.text, /^Also on Hugging Face as AcmeLabs \(0 papers\) · all their papers together$/);
         const other = await page(site.app, '/orgs/AcmeLabs');
         assert.match(other.querySelector('.namesakes')!.text, /acme \(2 papers\)/);
+        // The index of organizations links the listing of all the accounts' papers beside acme.
+        const index = await page(site.app, '/orgs');
+        const acme = index.querySelectorAll('ul.directory li').find((li) => li.querySelector('a')!.getAttribute('href') === '/orgs/acme')!;
+        assert.equal(acme.querySelector('a.namesakes')!.getAttribute('href'), '/search?org=Acme+Labs');
+        assert.equal(acme.querySelector('a.namesakes')!.text, 'all 2 accounts');
+        assert.equal(index.querySelectorAll('a.namesakes').length, 1);
       } finally {
         await site.fresh.db.run('DELETE FROM organizations WHERE name = ?', ['AcmeLabs']);
         await bumpDataVersion(site.fresh.db);

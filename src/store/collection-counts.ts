@@ -12,6 +12,8 @@ export interface OrganizationCount {
   name: string;
   fullname: string | null;
   papers: number;
+  /** How many Hugging Face accounts carry this full name (ignoring case), this one included. */
+  accounts: number;
 }
 
 /**
@@ -36,5 +38,14 @@ export async function organizationCounts(db: Db, p: Paging): Promise<{ organizat
      ORDER BY c.n DESC, c.name LIMIT ? OFFSET ?`,
     [limit, offset],
   );
-  return { organizations: rows.map((r) => ({ name: r.name, fullname: r.fullname || null, papers: Number(r.n) })), total };
+  // Full names several accounts share ("Zhejiang University": zju, ZhejiangUniversity, ...); the
+  // organizations table has a row per account, a few thousand at most.
+  const shared = await db.all<{ f: string; n: number }>(
+    'SELECT lower(fullname) AS f, COUNT(*) AS n FROM organizations WHERE fullname IS NOT NULL GROUP BY lower(fullname) HAVING COUNT(*) > 1',
+  );
+  const accounts = new Map(shared.map((r) => [r.f, Number(r.n)]));
+  return {
+    organizations: rows.map((r) => ({ name: r.name, fullname: r.fullname || null, papers: Number(r.n), accounts: (r.fullname && accounts.get(r.fullname.toLowerCase())) || 1 })),
+    total,
+  };
 }

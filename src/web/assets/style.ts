@@ -89,6 +89,7 @@ mark { background: var(--mark); color: var(--mark-fg); border-radius: 2px; paddi
 .directory { list-style: none; margin: 0 0 1.25rem; padding: 0; columns: 18rem auto; column-gap: 2rem; }
 .directory li { break-inside: avoid; padding: .15rem 0; }
 .directory .count { color: var(--muted); font-size: .85rem; }
+.directory a.namesakes { color: var(--muted); font-size: .8rem; white-space: nowrap; }
 .directory code, .directory-group h2 code { font-size: .8em; color: var(--muted); }
 .empty { background: var(--card); border: 1px dashed var(--border); border-radius: var(--radius); padding: 1rem 1.25rem; }
 pre { background: var(--chip); padding: .6rem .8rem; border-radius: 6px; overflow-x: auto; }
