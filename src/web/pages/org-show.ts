@@ -5,7 +5,7 @@ import { collectionPage } from '../views/collection-page.js';
 import { entityPageFeed } from '../views/feed-links.js';
 import { pageParam } from '../views/pager.js';
 import { queryText, type Query } from '../views/query-params.js';
-import { orgPath, withQuery } from '../views/site-paths.js';
+import { orgNamePath, orgPath, withQuery } from '../views/site-paths.js';
 import { organizationInfo, papersByOrganization } from '../../store/listings.js';
 
 const PAGE_SIZE = 30;
@@ -26,7 +26,7 @@ export function orgShow(deps: WebDeps) {
       feed: entityPageFeed('orgs', name, `papers from ${info?.fullname ?? name}`),
       href: (n) => withQuery(orgPath(name), { page: n > 1 ? n : null }),
       extra: html`<p class="lede">Organization${info?.fullname && info.fullname !== name ? html` · <code>${name}</code>` : ''} · <a href="/orgs">all organizations</a></p>
-${info?.namesakes.length ? html`<p class="namesakes">Also on Hugging Face as ${info.namesakes.map((o, i) => html`${i ? ', ' : ''}<a href="${orgPath(o.name)}"><code>${o.name}</code></a> (${o.paperCount} ${o.paperCount === 1 ? 'paper' : 'papers'})`)} · <a href="${withQuery('/search', { org: info.fullname })}">all their papers together</a></p>` : ''}`,
+${info?.namesakes.length ? html`<p class="namesakes">Also on Hugging Face as ${info.namesakes.map((o, i) => html`${i ? ', ' : ''}<a href="${orgPath(o.name)}"><code>${o.name}</code></a> (${o.paperCount} ${o.paperCount === 1 ? 'paper' : 'papers'})`)} · <a href="${orgNamePath(info.fullname!)}">all their papers together</a></p>` : ''}`,
     });
   };
 }

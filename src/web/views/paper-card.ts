@@ -66,7 +66,7 @@ export const LISTED_NOTE = 'Listed on arXiv that day; no source gave its submiss
  * A paper's publication date, or the month of its arXiv id when no source dated it: how every list
  * of papers (cards, similar papers) dates one that was not listed on a day.
  */
-export function publishedOrMonth(paper: Pick<PaperRow, 'paperId' | 'publishedAt'> & Partial<Pick<PaperRow, 'publishedFrom'>>): Html | '' {
+export function publishedOrMonth(paper: Pick<PaperRow, 'paperId' | 'publishedAt' | 'publishedFrom'>): Html | '' {
   const date = formatDate(paper.publishedAt);
   if (date && paper.publishedFrom === 'listing') return html`<time datetime="${paper.publishedAt}" title="${LISTED_NOTE}">${date}</time>`;
   if (date) return html`<time datetime="${paper.publishedAt}">${date}</time>`;

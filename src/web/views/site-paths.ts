@@ -23,6 +23,11 @@ export function orgPath(name: string): string {
   return `/orgs/${segment(name)}`;
 }
 
+/** Every paper of every account with this full name: the search page's organization filter without words. */
+export function orgNamePath(fullname: string): string {
+  return withQuery('/search', { org: fullname });
+}
+
 /** The page of an arXiv category. */
 export function categoryPath(category: string): string {
   return `/categories/${segment(category)}`;
