@@ -23,7 +23,7 @@ function positiveInt(name: string, value: string, min: number): number {
 export function registerSearch(program: Command, exit: ExitCode): void {
   program
     .command('search')
-    .description('search papers by keyword (BM25 over title, abstract and authors), by meaning, or both (--mode). Syntax: words (all required), "a phrase", -exclude, a OR b, author:NAME, category:cs.CL, year:2024 or year:2020..2023, date:2024-01-01..2024-03-31')
+    .description('search papers by keyword (BM25 over title, abstract and authors), by meaning, or both (--mode). Syntax: words (all required), "a phrase", -exclude, a OR b, author:NAME, category:cs.CL, org:NAME (a Hugging Face organization, account or "full name"), has:code, year:2024 or year:2020..2023, date:2024-01-01..2024-03-31')
     .argument('<query>', 'what to search for')
     .option('-n, --limit <n>', 'number of results (no upper cap)', '20')
     .option('--offset <n>', 'skip this many results', '0')

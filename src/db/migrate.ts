@@ -12,6 +12,7 @@ import { categoryOrderSchema } from './migrations/010-category-order.js';
 import { organizationNamesSchema } from './migrations/011-organization-names.js';
 import { publishedFromSchema } from './migrations/012-published-from.js';
 import { papersWithCodeSchema } from './migrations/013-papers-with-code.js';
+import { orgCodeTermsSchema } from './migrations/014-org-code-terms.js';
 
 /** One forward-only schema step; `up` returns the SQL for the dialect at hand. */
 export interface Migration {
@@ -35,6 +36,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 11, name: 'organization-names', up: organizationNamesSchema },
   { version: 12, name: 'published-from', up: publishedFromSchema },
   { version: 13, name: 'papers-with-code', up: papersWithCodeSchema },
+  { version: 14, name: 'org-code-terms', up: orgCodeTermsSchema },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

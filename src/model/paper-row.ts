@@ -104,5 +104,5 @@ export function rowToPaper(r: Record<string, unknown>): PaperRow {
 
 /** The fields the keyword index reads; a change to any of them re-indexes the paper. */
 export function searchKey(row: PaperRow): string {
-  return JSON.stringify([row.title, row.abstract, row.authors, row.categories, row.publishedAt]);
+  return JSON.stringify([row.title, row.abstract, row.authors, row.categories, row.publishedAt, row.organization, !!row.githubRepo]);
 }

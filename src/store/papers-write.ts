@@ -105,18 +105,42 @@ async function writeListings(db: Db, items: { id: number; rec: PaperRecord }[]):
   return changed;
 }
 
+/**
+ * Stores the batch's organizations; one that gains its full name has its papers indexed again, as
+ * the keyword index's `org:` terms hold the full name beside the account name.
+ */
 async function writeOrganizations(db: Db, records: PaperRecord[]): Promise<void> {
   const orgs = new Map<string, unknown[]>();
   for (const r of records) {
     const o = r.organization;
     if (o?.name && !orgs.has(o.name)) orgs.set(o.name, [o.name, o.fullname ?? null, o.avatarUrl ?? null]);
   }
+  if (!orgs.size) return;
+  const unnamed = async (): Promise<string[]> => {
+    const names: string[] = [];
+    for (const chunk of chunksFor(db, [...orgs.keys()], 1)) {
+      const rows = await db.all<{ name: string }>(`SELECT name FROM organizations WHERE fullname IS NULL AND name IN (${placeholders(chunk.length)})`, chunk);
+      names.push(...rows.map((r) => r.name));
+    }
+    return names;
+  };
+  const before = await unnamed();
   for (const chunk of chunksFor(db, [...orgs.values()], 3)) {
     await db.run(
       `INSERT INTO organizations (name, fullname, avatar_url) VALUES ${valuesList(chunk.length, 3)}
        ON CONFLICT (name) DO UPDATE SET fullname = COALESCE(organizations.fullname, excluded.fullname), avatar_url = COALESCE(organizations.avatar_url, excluded.avatar_url)
        WHERE organizations.fullname IS NULL OR organizations.avatar_url IS NULL`,
       chunk.flat(),
+    );
+  }
+  if (!before.length) return;
+  const still = new Set(await unnamed());
+  const named = before.filter((n) => !still.has(n));
+  for (const chunk of chunksFor(db, named, 1)) {
+    await db.run(
+      `INSERT INTO search_pending (paper_id, seq) SELECT id, ? FROM papers WHERE organization IN (${placeholders(chunk.length)})
+       ON CONFLICT (paper_id) DO UPDATE SET seq = excluded.seq`,
+      [randomInt(1, 2 ** 47), ...chunk],
     );
   }
 }

@@ -19,6 +19,9 @@ export interface PendingPaper {
   authors: string;
   categories: string;
   published_at: string | null;
+  organization: string | null;
+  organization_fullname: string | null;
+  github_repo: string | null;
 }
 
 /** SQL of the keyword index: segments, postings, tombstones and the queue, on either database. */
@@ -36,8 +39,10 @@ export const searchIndexStore = {
   /** The oldest queued papers with the fields the index needs. */
   async takePending(db: Db, limit: number, offset = 0): Promise<PendingPaper[]> {
     return db.all<PendingPaper>(
-      `SELECT p.id, q.seq, p.title, p.abstract, p.authors, p.categories, p.published_at
-       FROM search_pending q JOIN papers p ON p.id = q.paper_id ORDER BY q.paper_id LIMIT ? OFFSET ?`,
+      `SELECT p.id, q.seq, p.title, p.abstract, p.authors, p.categories, p.published_at, p.organization,
+         o.fullname AS organization_fullname, p.github_repo
+       FROM search_pending q JOIN papers p ON p.id = q.paper_id LEFT JOIN organizations o ON o.name = p.organization
+       ORDER BY q.paper_id LIMIT ? OFFSET ?`,
       [limit, offset],
     );
   },

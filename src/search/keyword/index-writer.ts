@@ -21,6 +21,8 @@ function toDoc(p: PendingPaper): IndexDoc {
     abstract: p.abstract,
     authors: JSON.parse(p.authors) as string[],
     categories: JSON.parse(p.categories) as string[],
+    orgs: [p.organization, p.organization_fullname].filter((o): o is string => !!o),
+    code: !!p.github_repo,
     day: Number.isNaN(t) ? 0 : Math.floor(t / 86400000),
   };
 }

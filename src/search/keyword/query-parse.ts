@@ -1,4 +1,4 @@
-import { words, termOf, phraseStream, authorTerm, categoryTerm } from './tokenize.js';
+import { words, termOf, phraseStream, authorTerm, categoryTerm, orgTerm, CODE_TERM } from './tokenize.js';
 
 /** One thing a matching paper must contain: any one of these terms. */
 export interface Group {
@@ -24,7 +24,7 @@ export interface ParsedQuery {
 }
 
 const MAX_TERMS = 64;
-const FIELD = /^(-?)(author|au|category|cat|year|date):(.*)$/i;
+const FIELD = /^(-?)(author|au|category|cat|org|organization|has|year|date):(.*)$/i;
 
 /** Splits a query into tokens: "quoted phrases" stay whole, `field:"quoted value"` too. */
 function lex(q: string): string[] {
@@ -69,7 +69,7 @@ function narrow(cur: ParsedQuery['days'], r: { from: number | null; to: number |
 
 /**
  * Reads any user string into a query. Supported: words (all required), "phrases", -exclusions,
- * `a OR b`, author:, category: (or cat:), year:/date: ranges. Everything else (parentheses, `*`,
+ * `a OR b`, author:, category: (or cat:), org: (or organization:), has:code, year:/date: ranges. Everything else (parentheses, `*`,
  * NEAR, SQL, emoji) is just text: it can never become engine syntax because no engine parses it.
  */
 export function parseQuery(input: string, match: 'all' | 'any' = 'all'): ParsedQuery {
@@ -97,6 +97,15 @@ export function parseQuery(input: string, match: 'all' | 'any' = 'all'): ParsedQ
         if (!value.trim()) continue;
         if (neg) q.excluded.push(categoryTerm(value));
         else { q.required.push({ terms: [categoryTerm(value)] }); filters++; }
+      } else if (name === 'org' || name === 'organization') {
+        if (!value.trim()) continue;
+        if (neg) q.excluded.push(orgTerm(value));
+        else { q.required.push({ terms: [orgTerm(value)] }); filters++; }
+      } else if (name === 'has') {
+        // Only `has:code` exists; any other value is ignored like an unreadable date range.
+        if (value.trim().toLowerCase() !== 'code') continue;
+        if (neg) q.excluded.push(CODE_TERM);
+        else { q.required.push({ terms: [CODE_TERM] }); filters++; }
       } else {
         const r = parseRange(value);
         if (r) { q.days = narrow(q.days, r); filters++; }

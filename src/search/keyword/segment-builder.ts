@@ -1,4 +1,4 @@
-import { termOf, words, authorTerm, categoryTerm } from './tokenize.js';
+import { termOf, words, authorTerm, categoryTerm, orgTerm, CODE_TERM } from './tokenize.js';
 import { scanWords, WordTable } from './word-scan.js';
 
 /** Field weights of the BM25F score: a word in the title counts three abstract words. */
@@ -13,6 +13,10 @@ export interface IndexDoc {
   abstract: string | null;
   authors: string[];
   categories: string[];
+  /** The Hugging Face organization's account name and full name (absent: none), for `org:`. */
+  orgs?: string[];
+  /** Whether the paper links a code repository, for `has:code`. */
+  code?: boolean;
   /** Days since 1970-01-01 of the publication date (0 when unknown). */
   day: number;
 }
@@ -118,6 +122,8 @@ export function buildSegment(docs: IndexDoc[], avgdl: number): BuiltSegment {
       const archive = c.split('.')[0];
       if (archive && archive !== c) filters.add(categoryTerm(archive));
     }
+    for (const o of doc.orgs ?? []) if (o.trim()) filters.add(orgTerm(o));
+    if (doc.code) filters.add(CODE_TERM);
     for (const id of touched) {
       triples.push(id, doc.rowId, impact(tf[id]!, dl, avgdl));
       tf[id] = 0;

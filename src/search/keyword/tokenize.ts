@@ -96,6 +96,18 @@ export function authorTerm(word: string): string {
   return `a:${word}`;
 }
 
+/**
+ * Filter term for an organization (`org:google`, `org:"Zhejiang University"`): a Hugging Face
+ * account's name or its full name, lower-cased with blanks collapsed, so either finds its papers and
+ * a full name that several accounts share finds all of them.
+ */
+export function orgTerm(name: string): string {
+  return `o:${name.replace(/\s+/g, ' ').trim().toLowerCase()}`;
+}
+
+/** Filter term of papers that link a code repository (`has:code`). */
+export const CODE_TERM = 'h:code';
+
 /** Filter term for a category (`category:cs.CL`), exact, lower-cased. */
 export function categoryTerm(category: string): string {
   return `c:${category.trim().toLowerCase()}`;

@@ -12,7 +12,7 @@ export interface QueryFilter {
   needsVerify: boolean;
 }
 
-/** The filter part of a query (author:, category:, year:/date:, -word, -"phrase"), parsed the keyword index's way. */
+/** The filter part of a query (author:, category:, org:, has:code, year:/date:, -word, -"phrase"), parsed the keyword index's way. */
 export function filterPart(query: string): ParsedQuery {
   // Any-word parsing keeps exactly the filter groups required; plain words only score.
   return parseQuery(query, 'any');
@@ -76,7 +76,7 @@ function binaryHas(sorted: Uint32Array, x: number): boolean {
 export function meaningText(query: string): string {
   return query
     .replace(/-?[A-Za-z]+:"[^"]*"?/g, ' ')
-    .replace(/(^|\s)-?(author|au|category|cat|year|date):\S*/gi, ' ')
+    .replace(/(^|\s)-?(author|au|category|cat|org|organization|has|year|date):\S*/gi, ' ')
     .replace(/(^|\s)-"[^"]*"?/g, ' ')
     .replace(/(^|\s)-\S+/g, ' ')
     .replace(/(^|\s)OR(?=\s|$)/g, ' ')

@@ -60,7 +60,7 @@ const papersSearch: Obj = {
   summary: 'Search papers',
   description: 'Search over titles, abstracts and authors, best match first. `mode=keyword` ranks by the words, ' +
     '`semantic` by meaning (embeddings), `hybrid` (the default) fuses both. The query language supports ' +
-    '`author:`, `category:`, `year:` ranges, "phrases" and `-excluded` words, and its filters apply in every mode. ' +
+    '`author:`, `category:`, `org:` (an organization, by account or full name), `has:code`, `year:` ranges, "phrases" and `-excluded` words, and its filters apply in every mode. ' +
     'A pasted abstract or paragraph finds papers about the same thing. When semantic ranking is unavailable ' +
     '(no model yet, embedding service failing) the search falls back to keyword ranking and says so in ' +
     '`X-Search-Degraded`. `X-Total-Count` holds the number of matches.',

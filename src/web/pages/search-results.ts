@@ -10,12 +10,9 @@ import { queryChoice, queryText, type Query } from '../views/query-params.js';
 import { withQuery } from '../views/site-paths.js';
 import { SEARCH_SORTS, modeLabel, searchFormView, searchHelp, type SearchFormState } from '../views/search-form.js';
 import { SEARCH_MODES } from '../../search/semantic/semantic-search.js';
-import { parseDay, papersByIds, type PaperWithOrg } from '../../store/listings.js';
-import { filteredPapers, type PaperFilters } from '../../store/paper-lists-read.js';
+import { parseDay, papersByIds } from '../../store/listings.js';
 
 const PAGE_SIZE = 20;
-/** Organization and has-code filters are applied to this many best matches (the index knows neither). */
-const POST_FILTER_POOL = 300;
 /** Room for a pasted abstract; longer text is cut here. */
 const MAX_QUERY = 4000;
 /** A query with more words than this is a passage ("more like this text"): matched by meaning, not marked. */
@@ -46,10 +43,14 @@ function readForm(query: Query): SearchFormState {
   };
 }
 
-/** The user's words plus the filters the query language can express. */
+/** The user's words plus the form's filters, written in the query language (which holds them all). */
 function indexQuery(f: SearchFormState): string {
   const parts = [f.q];
   if (f.category) parts.push(`category:${f.category}`);
+  // A quote would end the quoted name early; no organization's name has one.
+  const org = f.org?.replace(/"/g, ' ').trim();
+  if (org) parts.push(`org:"${org}"`);
+  if (f.code) parts.push('has:code');
   if (f.from || f.to) parts.push(`date:${f.from ?? ''}..${f.to ?? ''}`);
   return parts.join(' ').trim();
 }
@@ -59,11 +60,6 @@ function formHref(f: SearchFormState, page: number): string {
     q: f.q, mode: f.mode === 'hybrid' ? null : f.mode, from: f.from, to: f.to, category: f.category, org: f.org,
     code: f.code ? 1 : null, sort: f.sort === 'relevance' ? null : f.sort, page: page > 1 ? page : null,
   });
-}
-
-function orgMatches(p: PaperWithOrg, org: string): boolean {
-  const o = org.toLowerCase();
-  return p.organization?.toLowerCase() === o || p.organizationFullname?.toLowerCase() === o;
 }
 
 function isPassage(q: string): boolean {
@@ -87,6 +83,15 @@ function countLabel(range: string, total: number, used: string, asked: string, p
   return passage ? `${closest} papers closest to your text` : `${closest} closest ${total === 1 ? 'paper' : 'papers'}`;
 }
 
+const ORG_HINT = html`<p>Organizations are named as on Hugging Face: a slug such as <code>google</code> or a full name such as <code>Google</code> (see <a href="/orgs">all organizations</a>).</p>`;
+
+/** Why nothing was found, in the reader's terms: their words, or the form's filters when there were none. */
+function emptyLead(f: SearchFormState, query: string): Html {
+  if (!f.q && f.org) return html`<p>No papers from <strong>${f.org}</strong> match these filters.</p>`;
+  if (!f.q && f.code) return html`<p>No papers with code match these filters.</p>`;
+  return html`<p>No papers match <strong>${f.q || query}</strong>.</p><p>Try fewer words, another spelling, another way to match, or remove a filter.</p>`;
+}
+
 /** Says when the ranking asked for could not be used, so nobody mistakes keyword results for semantic ones. */
 function degradedNote(reason: string | undefined): Html | '' {
   if (!reason) return '';
@@ -94,62 +99,32 @@ function degradedNote(reason: string | undefined): Html | '' {
 }
 
 /**
- * Organization and has-code filters with no words to rank by: every paper that passes all the
- * filters (an organization's every account of that name), newest first, rather than the best
- * matches of a ranking filtered afterwards.
- */
-async function filteredListing(deps: WebDeps, f: SearchFormState, lead: PaperFilters): Promise<string> {
-  const list = await filteredPapers(deps.db, { ...lead, from: f.from, to: f.to, category: f.category },
-    { limit: PAGE_SIZE, offset: (f.page - 1) * PAGE_SIZE });
-  const state = { page: f.page, pageSize: PAGE_SIZE, total: list.total };
-  const summary = list.total > 0
-    ? html`<p class="lede result-count" data-mode="keyword">${countLabel(rangeLabel(state, list.papers.length), list.total, 'keyword', f.mode, false, true)}</p>`
-    : f.org
-      ? html`<div class="empty"><p>No papers from <strong>${f.org}</strong> match these filters.</p><p>Organizations are named as on Hugging Face: a slug such as <code>google</code> or a full name such as <code>Google</code> (see <a href="/orgs">all organizations</a>).</p></div>`
-      : html`<div class="empty"><p>No papers with code match these filters.</p></div>`;
-  return page(f, html`${summary}
-${list.papers.length ? paperList(list.papers) : ''}
-${pager(state, (n) => formHref(f, n))}`);
-}
-
-/**
  * `/search`: results ranked by words, meaning or both (hybrid, the default), with the matched
- * words marked, filters (date range and category go into the query language; organization and
- * has-code filter the best matches; without words they list every paper that passes), sort and paging. A pasted passage finds papers about the same
- * thing. An empty or unusable query gets examples instead of an error, and a failing semantic
+ * words marked, filters (date range, category, organization and code, written into the query
+ * language, so they restrict the ranking itself; without words they list every paper that passes),
+ * sort and paging. A pasted passage finds papers about the same thing. An empty or unusable query gets examples instead of an error, and a failing semantic
  * ranking falls back to keywords with a notice rather than an error page.
  */
 export function searchResults(deps: WebDeps) {
   return async (req: FastifyRequest, reply: FastifyReply): Promise<string> => {
     reply.type('text/html; charset=utf-8');
     const f = readForm(req.query as Query);
-    if (!f.q && f.org) return filteredListing(deps, f, { org: f.org, code: f.code });
-    if (!f.q && f.code) return filteredListing(deps, f, { code: true });
     const query = indexQuery(f);
     if (!query) return page(f, searchHelp());
-    const postFilter = f.org !== undefined || f.code;
-    const offset = (f.page - 1) * PAGE_SIZE;
-    const found = await deps.semantic.search(query, postFilter
-      ? { mode: f.mode, limit: POST_FILTER_POOL, offset: 0, sort: f.sort }
-      : { mode: f.mode, limit: PAGE_SIZE, offset, sort: f.sort });
+    const found = await deps.semantic.search(query, { mode: f.mode, limit: PAGE_SIZE, offset: (f.page - 1) * PAGE_SIZE, sort: f.sort });
     if (!found.ok) {
       reply.code(400);
       return page(f, searchHelp(found.problem.message));
     }
-    let papers = await papersByIds(deps.db, found.hits.map((h) => h.paperId));
-    let total = found.total;
-    if (postFilter) {
-      papers = papers.filter((p) => (!f.org || orgMatches(p, f.org)) && (!f.code || !!p.githubRepo));
-      total = papers.length;
-      papers = papers.slice(offset, offset + PAGE_SIZE);
-    }
+    const papers = await papersByIds(deps.db, found.hits.map((h) => h.paperId));
+    const total = found.total;
     const passage = isPassage(f.q);
     const state = { page: f.page, pageSize: PAGE_SIZE, total };
     const summary = total === 0
-      ? html`<div class="empty"><p>No papers match <strong>${f.q || query}</strong>.</p><p>Try fewer words, another spelling, another way to match, or remove a filter.</p></div>`
-      : html`<p class="lede result-count" data-mode="${found.mode}">${countLabel(rangeLabel(state, papers.length), total, found.mode, f.mode, passage, found.filtersOnly === true)}${postFilter && found.total > POST_FILTER_POOL ? ` (filters applied to the ${POST_FILTER_POOL} best matches)` : ''}</p>`;
-    // New papers for the words (and the date and category filters, which are part of the query); a
-    // pasted passage is a one-off question, not something to follow.
+      ? html`<div class="empty">${emptyLead(f, query)}${f.org ? ORG_HINT : ''}</div>`
+      : html`<p class="lede result-count" data-mode="${found.mode}">${countLabel(rangeLabel(state, papers.length), total, found.mode, f.mode, passage, found.filtersOnly === true)}</p>`;
+    // New papers for the words and filters (all part of the query); a pasted passage is a one-off
+    // question, not something to follow.
     const feed = passage ? undefined : { title: `new papers matching “${query}”`, path: SEARCH_FEED_PATH, query: { q: query } };
     return page(f, html`${degradedNote(found.degraded)}${summary}
 ${papers.length ? paperList(papers, passage ? {} : { mark: highlighter(f.q) }) : ''}

@@ -77,6 +77,7 @@ ${ex('"large language model"', 'an exact phrase')}
 ${ex('retrieval -image', 'leave out a word')}
 ${ex('author:hinton', 'by author')}
 ${ex('transformer category:cs.CL year:2024', 'by category and year')}
+${ex('agents org:"Zhejiang University" has:code', 'by organization (account or full name), with code')}
 ${ex('speech OR audio', 'either word')}
 </ul>
 </div>`;
