@@ -49,6 +49,10 @@ for (const backend of backends()) {
         assert.equal(doc.querySelector('h1')!.text, 'Strings on old-style identifiers', url);
         assert.equal(doc.querySelector('ul.actions a.primary')!.getAttribute('href'), 'https://arxiv.org/abs/hep-th/9901001');
       }
+      // The comment reads as text (LaTeX's \\& is "&") and its address is a link, as in the abstract.
+      const comment = (await page(site.app, '/papers/hep-th/9901001')).querySelectorAll('dl.facts dt').find((dt) => dt.text === 'Comment')!.nextElementSibling!;
+      assert.equal(comment.text, 'Talk at Strings & Branes; slides: https://strings.example/talk.pdf.');
+      assert.deepEqual(comment.querySelectorAll('a').map((a) => [a.getAttribute('href'), a.getAttribute('rel')]), [['https://strings.example/talk.pdf', 'nofollow ugc noopener']]);
       const list = await page(site.app, '/categories/hep-th');
       assert.equal(list.querySelector('.paper h2 a')!.getAttribute('href'), '/papers/hep-th/9901001');
     });

@@ -40,6 +40,17 @@ describe('explainMatch', () => {
     assert.deepEqual(explainMatch('Bounds for $n$ and $p$ items', 'As $n$ and $p$ grow, bounds hold', null, null).terms, ['bounds'], 'no lone letters');
   });
 
+  it('leaves out the pieces of web addresses, which say where code lives and not what a paper is about', () => {
+    const a = 'Sparse attention for long video. Code: https://github.com/acme/video-sparse and www.acme.io/video.';
+    const b = 'Long video models with sparse attention, released at https://github.com/other/longvid.';
+    assert.deepEqual(new Set(explainMatch(a, b, null, null).terms), new Set(['sparse', 'attention', 'long', 'video']));
+    // The same word in prose still counts.
+    assert.deepEqual(new Set(explainMatch('Released on GitHub.', 'Our GitHub release.', null, null).terms), new Set(['github', 'release']));
+    const words = ['github', 'com', 'video', 'attention', 'sparse'];
+    const t = { model: new LsaEmbedder(new Map(words.map((w, i) => [termOf(w)!, i])), new Float32Array(5).fill(1), Float32Array.from([0.9, 0.9, 0.6, 0.5, 0.4]), 1), labels: words };
+    assert.deepEqual(explainMatch(a, b, { a: Float32Array.from([1]), b: Float32Array.from([1]) }, t).topics, ['video, attention, sparse']);
+  });
+
   it('names a shared topic by the words of the two papers that load on it, not by the whole corpus', () => {
     const t = mixedTopic();
     assert.equal(topicName(t, 0, 1), 'galaxy, telescope, stars');

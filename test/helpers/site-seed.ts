@@ -61,7 +61,7 @@ export function siteRecords(now = new Date()): PaperRecord[] {
     listed('2503.00013', d.middle, 4, { title: 'Tokenizers without vocabularies', upvotes: 8 }),
     listed('2503.00020', d.latest, 1, { title: 'Small models that reason', upvotes: 30, githubRepo: 'https://github.com/x/small' }),
     listed('2503.00021', d.latest, 2, { title: 'Benchmarks for code agents', upvotes: 12 }),
-    paperRecord('hep-th/9901001', { title: 'Strings on old-style identifiers', categories: ['hep-th'], primaryCategory: 'hep-th', versions: [{ version: 1, date: '1999-01-04T00:00:00.000Z' }] }),
+    paperRecord('hep-th/9901001', { title: 'Strings on old-style identifiers', comment: 'Talk at Strings \\& Branes; slides: https://strings.example/talk.pdf.', categories: ['hep-th'], primaryCategory: 'hep-th', versions: [{ version: 1, date: '1999-01-04T00:00:00.000Z' }] }),
   ];
 }
 

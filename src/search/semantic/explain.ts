@@ -67,10 +67,13 @@ function leadsWithAverage(model: LsaEmbedder): boolean {
   return average;
 }
 
-/** Each term of a text with its first spelling and how often it occurs. */
+// A web address: its pieces ("github", "com", "io") say where a paper's code lives, not what it is about.
+const ADDRESS = /\b(?:https?:\/\/|www\.)\S+/gi;
+
+/** Each term of a text (web addresses left out) with its first spelling and how often it occurs. */
 function surface(text: string): Map<string, { word: string; count: number }> {
   const out = new Map<string, { word: string; count: number }>();
-  for (const w of words(text)) {
+  for (const w of words(text.replace(ADDRESS, ' '))) {
     const t = termOf(w);
     if (t === null) continue;
     const hit = out.get(t);

@@ -64,7 +64,7 @@ ${published(p)}
 ${p.updatedAt && p.updatedAt !== p.publishedAt ? fact('Updated', dateText(p.updatedAt)) : ''}
 ${fact('Versions', versions)}
 ${fact('Categories', p.categories.length ? html`<ul class="chips">${p.categories.map((c) => categoryChip(c, c === p.primaryCategory))}</ul>` : null)}
-${fact('Comment', p.comment)}
+${fact('Comment', p.comment ? texText(p.comment, linkedText) : null)}
 ${fact('Journal ref', p.journalRef)}
 ${fact('DOI', p.doi ? html`<a class="doi" href="${safeUrl(`https://doi.org/${p.doi}`)}">${p.doi}</a>` : null)}
 ${fact('Report no', p.reportNo)}
