@@ -80,6 +80,21 @@ for (const backend of backends()) {
       assert.match(none.querySelector('.empty')!.text, /No papers with code match these filters/);
     });
 
+    it('offers a search inside an organization\'s or a category\'s papers', async () => {
+      for (const [url, name, value, label] of [['/orgs/acme', 'org', 'acme', 'Search Acme Labs\'s papers'], ['/categories/cs.CL', 'category', 'cs.CL', 'Search cs.CL']] as const) {
+        const form = (await page(site.app, url)).querySelector('form.scoped-search')!;
+        assert.equal(form.getAttribute('action'), '/search', url);
+        assert.equal(form.getAttribute('method'), 'get');
+        assert.equal(form.querySelector(`input[type=hidden][name=${name}]`)!.getAttribute('value'), value);
+        assert.equal(form.querySelector('input[name=q]')!.getAttribute('placeholder'), label);
+      }
+      // What the organization's form sends: the words, ranked among its papers only.
+      const found = await page(site.app, '/search?org=acme&q=models');
+      assert.deepEqual(titles(found), ['Retrieval augmented speech models']);
+      assert.equal((await page(site.app, '/search?q=models')).querySelectorAll('.paper').length > 1, true, 'other papers say "models" too');
+      assert.equal((await page(site.app, '/orgs/no-such-org', 404)).querySelector('form.scoped-search'), null);
+    });
+
     it('lists a category\'s papers, primary and cross-listed', async () => {
       const doc = await page(site.app, '/categories/eess.AS');
       assert.deepEqual(titles(doc), ['Speech recognition in noisy rooms']);

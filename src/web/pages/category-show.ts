@@ -4,6 +4,7 @@ import { html, type Html } from '../views/html.js';
 import { collectionPage } from '../views/collection-page.js';
 import { entityPageFeed } from '../views/feed-links.js';
 import { pageParam } from '../views/pager.js';
+import { scopedSearchForm } from '../views/scoped-search.js';
 import { queryText, type Query } from '../views/query-params.js';
 import { categoryPath, withQuery } from '../views/site-paths.js';
 import { papersByCategory } from '../../store/listings.js';
@@ -38,7 +39,7 @@ export function categoryShow(deps: WebDeps) {
       heading: category, kind: 'category', papers: list.papers, total: list.total, page, pageSize: PAGE_SIZE,
       feed: entityPageFeed('categories', category, `papers in ${category}`),
       href: (n) => withQuery(categoryPath(category), { page: n > 1 ? n : null }),
-      extra: html`<p class="lede">${categoryName(category) ? html`<span class="category-name">${categoryName(category)}</span> · ` : ''}arXiv category · <a href="https://arxiv.org/list/${encodeURIComponent(category)}/recent">recent on arXiv</a> · <a href="/categories">all categories</a></p>${list.total ? dayRangeForm(category) : ''}`,
+      extra: html`<p class="lede">${categoryName(category) ? html`<span class="category-name">${categoryName(category)}</span> · ` : ''}arXiv category · <a href="https://arxiv.org/list/${encodeURIComponent(category)}/recent">recent on arXiv</a> · <a href="/categories">all categories</a></p>${list.total ? html`${scopedSearchForm(`Search ${category}`, { category })}${dayRangeForm(category)}` : ''}`,
     });
   };
 }

@@ -4,6 +4,7 @@ import { html } from '../views/html.js';
 import { collectionPage } from '../views/collection-page.js';
 import { entityPageFeed } from '../views/feed-links.js';
 import { pageParam } from '../views/pager.js';
+import { scopedSearchForm } from '../views/scoped-search.js';
 import { queryText, type Query } from '../views/query-params.js';
 import { orgNamePath, orgPath, withQuery } from '../views/site-paths.js';
 import { organizationInfo, papersByOrganization } from '../../store/listings.js';
@@ -26,7 +27,8 @@ export function orgShow(deps: WebDeps) {
       feed: entityPageFeed('orgs', name, `papers from ${info?.fullname ?? name}`),
       href: (n) => withQuery(orgPath(name), { page: n > 1 ? n : null }),
       extra: html`<p class="lede">Organization${info?.fullname && info.fullname !== name ? html` · <code>${name}</code>` : ''} · <a href="/orgs">all organizations</a></p>
-${info?.namesakes.length ? html`<p class="namesakes">Also on Hugging Face as ${info.namesakes.map((o, i) => html`${i ? ', ' : ''}<a href="${orgPath(o.name)}"><code>${o.name}</code></a> (${o.paperCount} ${o.paperCount === 1 ? 'paper' : 'papers'})`)} · <a href="${orgNamePath(info.fullname!)}">all their papers together</a></p>` : ''}`,
+${info?.namesakes.length ? html`<p class="namesakes">Also on Hugging Face as ${info.namesakes.map((o, i) => html`${i ? ', ' : ''}<a href="${orgPath(o.name)}"><code>${o.name}</code></a> (${o.paperCount} ${o.paperCount === 1 ? 'paper' : 'papers'})`)} · <a href="${orgNamePath(info.fullname!)}">all their papers together</a></p>` : ''}
+${list.total ? scopedSearchForm(`Search ${info?.fullname ?? name}'s papers`, { org: name }) : ''}`,
     });
   };
 }
