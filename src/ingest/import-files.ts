@@ -1,10 +1,10 @@
-import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Db } from '../db/db.js';
 import type { ParseResult } from '../model/paper-record.js';
 import { silentProgress, type Progress } from '../progress/progress.js';
 import type { FileFormat } from './format.js';
 import { FILE_FORMATS } from './formats.js';
+import { estimateRecords } from './record-estimate.js';
 import { ingest, type IngestSummary } from './pipeline.js';
 import { parseOnThread, parseOnThreadFits } from './threaded-parse.js';
 import { listFiles, openText, readHead, ReadError, type InputFile } from './read-file.js';
@@ -23,38 +23,6 @@ export interface ImportOptions {
   indexEvery?: number;
   /** The formats to try, in order (tests narrow it; default: every known format). */
   formats?: readonly FileFormat[];
-}
-
-/** The text size of a file: gzip stores it (mod 4 GiB) in its last four bytes. */
-async function textSize(file: InputFile): Promise<number> {
-  if (!file.gzip || file.size < 18) return file.size;
-  const fh = await open(file.path, 'r');
-  try {
-    const buf = Buffer.alloc(4);
-    await fh.read(buf, 0, 4, file.size - 4);
-    let size = buf.readUInt32LE(0);
-    while (size < file.size) size += 2 ** 32;
-    return size;
-  } catch {
-    return file.size * 4;
-  } finally {
-    await fh.close();
-  }
-}
-
-/**
- * A rough record count for the progress bar: the text size of every file divided by the bytes per
- * record seen in the first file's head (records start lines with `{` at the left margin in JSON
- * lines and indented JSON arrays alike). Undefined when the head gives no hint.
- */
-async function estimateRecords(files: readonly InputFile[]): Promise<number | undefined> {
-  if (!files.length) return undefined;
-  const head = await readHead(files[0]!).catch(() => '');
-  const starts = head.match(/^(?: {0,4}|\t)\{/gm)?.length ?? 0;
-  if (starts < 2) return undefined;
-  let bytes = 0;
-  for (const f of files) bytes += await textSize(f);
-  return Math.max(1, Math.round((bytes * starts) / Buffer.byteLength(head)));
 }
 
 function fail(source: string, message: string): ParseResult {

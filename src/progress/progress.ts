@@ -24,9 +24,11 @@ function barProgress(stream: NodeJS.WriteStream): Progress {
   let bar: cliProgress.SingleBar | null = null;
   let done = 0;
   let started = 0;
+  let estimate = 0;
   return {
     start(total, unit) {
       done = 0;
+      estimate = total ?? 0;
       started = Date.now();
       bar = new cliProgress.SingleBar({
         stream,
@@ -39,6 +41,8 @@ function barProgress(stream: NodeJS.WriteStream): Progress {
     tick(n = 1) {
       done += n;
       const secs = (Date.now() - started) / 1000;
+      // An estimated total can be short; the bar then stays full instead of passing 100%.
+      if (estimate && done > estimate) bar?.setTotal((estimate = done));
       bar?.update(done, { rate: secs > 0 ? Math.round(done / secs) : 0 });
     },
     log(line) {
@@ -62,6 +66,8 @@ export function lineProgress(write: (line: string) => void, everyMs = 5000): Pro
     start(t, u) { total = t; unit = u; done = 0; started = last = Date.now(); },
     tick(n = 1) {
       done += n;
+      // An estimate that was short says nothing more: drop it rather than print a negative ETA.
+      if (total !== undefined && done > total) total = undefined;
       const now = Date.now();
       if (now - last < everyMs) return;
       last = now;
