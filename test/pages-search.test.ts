@@ -75,5 +75,26 @@ for (const backend of backends()) {
       const none = await page(app, '/search?q=zebrafish');
       assert.match(none.querySelector('.empty')!.text, /No papers match/);
     });
+
+    it('opens the paper a pasted arXiv id or paper address names, and says when this site lacks it', async () => {
+      for (const q of ['2401.00100', ' 2401.00100v3 ', 'arXiv:2401.00100', 'https://arxiv.org/abs/2401.00100v2', 'arxiv.org/pdf/2401.00100v1.pdf',
+        'https://arxiv.org/html/2401.00100v2#S3', 'https://huggingface.co/papers/2401.00100?utm=x', 'https://www.alphaxiv.org/abs/2401.00100/']) {
+        const res = await app.inject(`/search?q=${encodeURIComponent(q)}&mode=semantic`);
+        assert.equal(res.statusCode, 303, q);
+        assert.equal(res.headers.location, '/papers/2401.00100', q);
+      }
+      const old = await app.inject(`/search?q=${encodeURIComponent('https://arxiv.org/abs/hep-th/9901001v2')}`);
+      assert.equal(old.headers.location, '/papers/hep-th/9901001');
+      const missing = await page(app, `/search?q=${encodeURIComponent('https://arxiv.org/abs/2599.99999')}`);
+      assert.match(missing.querySelector('.empty')!.text, /arXiv:2599\.99999 is not among this site's papers/);
+      assert.equal(missing.querySelector('.empty a')!.getAttribute('href'), 'https://arxiv.org/abs/2599.99999');
+      assert.equal(titles(missing).length, 0, 'no ranking of the digits');
+      assert.equal(missing.querySelector('input#q')!.getAttribute('value'), 'https://arxiv.org/abs/2599.99999');
+      // Anything more than a reference is a search: words beside an id, another site's address.
+      for (const q of ['2401.00100 quantum', 'https://example.org/abs/2401.00100']) {
+        const res = await app.inject(`/search?q=${encodeURIComponent(q)}`);
+        assert.notEqual(res.statusCode, 303, q);
+      }
+    });
   });
 }

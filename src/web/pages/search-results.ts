@@ -7,10 +7,12 @@ import { paperList } from '../views/paper-card.js';
 import { highlighter } from '../views/highlight.js';
 import { pager, pageParam, rangeLabel } from '../views/pager.js';
 import { queryChoice, queryText, type Query } from '../views/query-params.js';
-import { withQuery } from '../views/site-paths.js';
+import { paperPath, withQuery } from '../views/site-paths.js';
 import { SEARCH_SORTS, modeLabel, searchFormView, searchHelp, type SearchFormState } from '../views/search-form.js';
 import { SEARCH_MODES } from '../../search/semantic/semantic-search.js';
 import { parseDay, papersByIds } from '../../store/listings.js';
+import { arxivLinks } from '../../model/normalise.js';
+import { paperReference } from '../../model/paper-reference.js';
 
 const PAGE_SIZE = 20;
 /** Room for a pasted abstract; longer text is cut here. */
@@ -98,17 +100,32 @@ function degradedNote(reason: string | undefined): Html | '' {
   return html`<p class="degraded" role="status">Ranking by meaning is unavailable right now: ${reason}. These results match your words only.</p>`;
 }
 
+/** A pasted arXiv id or address whose paper this site does not hold: say so and link arXiv, rather than rank the digits. */
+function missingPaper(id: string): Html {
+  return html`<div class="empty" data-reference="${id}"><p><strong>arXiv:${id}</strong> is not among this site's papers.</p>
+<p><a href="${arxivLinks(id).absUrl}">Open it on arXiv</a>. Papers arrive here as arXiv and Hugging Face Daily Papers list them.</p></div>`;
+}
+
 /**
  * `/search`: results ranked by words, meaning or both (hybrid, the default), with the matched
  * words marked, filters (date range, category, organization and code, written into the query
  * language, so they restrict the ranking itself; without words they list every paper that passes),
- * sort and paging. A pasted passage finds papers about the same thing. An empty or unusable query gets examples instead of an error, and a failing semantic
+ * sort and paging. A pasted passage finds papers about the same thing; a pasted arXiv id or paper
+ * address (arXiv, Hugging Face, alphaXiv) opens that paper's page, or says it is not here. An empty or unusable query gets examples instead of an error, and a failing semantic
  * ranking falls back to keywords with a notice rather than an error page.
  */
 export function searchResults(deps: WebDeps) {
   return async (req: FastifyRequest, reply: FastifyReply): Promise<string> => {
     reply.type('text/html; charset=utf-8');
     const f = readForm(req.query as Query);
+    const ref = paperReference(f.q);
+    if (ref) {
+      if ((await papersByIds(deps.db, [ref])).length) {
+        reply.redirect(paperPath(ref), 303);
+        return '';
+      }
+      return page(f, missingPaper(ref));
+    }
     const query = indexQuery(f);
     if (!query) return page(f, searchHelp());
     const found = await deps.semantic.search(query, { mode: f.mode, limit: PAGE_SIZE, offset: (f.page - 1) * PAGE_SIZE, sort: f.sort });

@@ -69,7 +69,7 @@ ${modeSelector(f.mode)}
 export function searchHelp(problem?: string): Html {
   const ex = (q: string, what: string): Html => html`<li><a href="${withQuery('/search', { q })}"><code>${q}</code></a> ${what}</li>`;
   return html`<div class="empty search-help">
-${problem ? html`<p class="problem"><strong>This search could not run:</strong> ${problem}.</p>` : html`<p>Type some words to search titles, abstracts and authors, or paste an abstract to find papers like it.</p>`}
+${problem ? html`<p class="problem"><strong>This search could not run:</strong> ${problem}.</p>` : html`<p>Type some words to search titles, abstracts and authors, paste an abstract to find papers like it, or paste an arXiv id or a paper's address (arXiv, Hugging Face) to open that paper.</p>`}
 <p>Examples:</p>
 <ul>
 ${ex('diffusion models', 'papers with both words')}
