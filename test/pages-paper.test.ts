@@ -84,7 +84,12 @@ for (const backend of backends()) {
       for (const url of ['/papers/9999.99999', '/papers/%3Cscript%3E', '/papers/a/b/c/d']) {
         const doc = await page(site.app, url, 404);
         assert.equal(doc.querySelector('h1')!.text, 'Not found');
+        // An address naming an arXiv paper says which paper is missing and links it on arXiv.
+        const arxiv = url === '/papers/9999.99999' ? 'https://arxiv.org/abs/9999.99999' : undefined;
+        assert.equal(doc.querySelector('[data-reference] a')?.getAttribute('href'), arxiv, url);
       }
+      const versioned = await page(site.app, '/papers/hep-th/9901999v3', 404);
+      assert.match(versioned.querySelector('.empty')!.text, /arXiv:hep-th\/9901999 is not among this site's papers/);
     });
   });
 }

@@ -1,15 +1,23 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { html } from '../views/html.js';
+import { html, type Html } from '../views/html.js';
 import { layout } from '../views/layout.js';
+import { missingPaper } from '../views/missing-paper.js';
 
-function page(title: string, message: string): string {
-  return layout({ title: `${title} · paperboy`, body: html`<h1>${title}</h1><p>${message}</p><p><a href="/">Back to the latest papers</a></p>` }).value;
+function page(title: string, message: string | Html): string {
+  const text = typeof message === 'string' ? html`<p>${message}</p>` : message;
+  return layout({ title: `${title} · paperboy`, body: html`<h1>${title}</h1>${text}<p><a href="/">Back to the latest papers</a></p>` }).value;
 }
 
 /** The 404 page for any path no route serves. */
 export async function notFoundShow(_req: FastifyRequest, reply: FastifyReply): Promise<string> {
   reply.code(404).type('text/html; charset=utf-8');
   return page('Not found', 'There is no page at this address.');
+}
+
+/** The 404 page for a paper address, saying what is missing when the address names an arXiv paper. */
+export async function paperNotFoundShow(reply: FastifyReply, arxivId: string | null): Promise<string> {
+  reply.code(404).type('text/html; charset=utf-8');
+  return arxivId ? page('Not found', missingPaper(arxivId)) : page('Not found', 'There is no page at this address.');
 }
 
 /**

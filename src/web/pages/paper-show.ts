@@ -9,7 +9,7 @@ import { citationMeta } from '../views/citation-meta.js';
 import { linkedText } from '../views/linked-text.js';
 import { texText } from '../views/tex-text.js';
 import { similarSection, type SimilarItem } from '../views/similar-list.js';
-import { notFoundShow } from './error-show.js';
+import { notFoundShow, paperNotFoundShow } from './error-show.js';
 import { arxivId } from '../../model/normalise.js';
 import { getPaper, type PaperDetail } from '../../store/papers-read.js';
 import { papersByIds } from '../../store/listings.js';
@@ -141,6 +141,6 @@ export function paperShow(deps: WebDeps) {
       reply.redirect(paperPath(canonical), 301);
       return '';
     }
-    return notFoundShow(req, reply);
+    return paperNotFoundShow(reply, canonical);
   };
 }

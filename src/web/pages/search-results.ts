@@ -3,6 +3,7 @@ import type { WebDeps } from '../deps.js';
 import { html, type Html } from '../views/html.js';
 import { SEARCH_FEED_PATH, type PageFeed } from '../views/feed-links.js';
 import { layout } from '../views/layout.js';
+import { missingPaper } from '../views/missing-paper.js';
 import { paperList } from '../views/paper-card.js';
 import { highlighter } from '../views/highlight.js';
 import { pager, pageParam, rangeLabel } from '../views/pager.js';
@@ -11,7 +12,6 @@ import { paperPath, withQuery } from '../views/site-paths.js';
 import { SEARCH_SORTS, modeLabel, searchFormView, searchHelp, type SearchFormState } from '../views/search-form.js';
 import { SEARCH_MODES } from '../../search/semantic/semantic-search.js';
 import { parseDay, papersByIds } from '../../store/listings.js';
-import { arxivLinks } from '../../model/normalise.js';
 import { paperReference } from '../../model/paper-reference.js';
 
 const PAGE_SIZE = 20;
@@ -98,12 +98,6 @@ function emptyLead(f: SearchFormState, query: string): Html {
 function degradedNote(reason: string | undefined): Html | '' {
   if (!reason) return '';
   return html`<p class="degraded" role="status">Ranking by meaning is unavailable right now: ${reason}. These results match your words only.</p>`;
-}
-
-/** A pasted arXiv id or address whose paper this site does not hold: say so and link arXiv, rather than rank the digits. */
-function missingPaper(id: string): Html {
-  return html`<div class="empty" data-reference="${id}"><p><strong>arXiv:${id}</strong> is not among this site's papers.</p>
-<p><a href="${arxivLinks(id).absUrl}">Open it on arXiv</a>. Papers arrive here as arXiv and Hugging Face Daily Papers list them.</p></div>`;
 }
 
 /**
