@@ -6,6 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatSummary } from '../src/cli/import.js';
+import Database from 'better-sqlite3';
+import { LATEST_VERSION } from '../src/db/migrate.js';
 
 const BIN = fileURLToPath(new URL('../../bin/paperboy.js', import.meta.url));
 const FIXTURES = fileURLToPath(new URL('../../test/fixtures/import/', import.meta.url));
@@ -63,5 +65,36 @@ describe('paperboy import (CLI)', () => {
     assert.ok(text.includes('f.jsonl:50: bad'));
     assert.ok(!text.includes('f.jsonl:51: bad'));
     assert.ok(text.includes('... and 3 more'));
+  });
+});
+
+describe('paperboy import into a database without a schema', () => {
+  let dir = '';
+  before(() => { dir = mkdtempSync(join(tmpdir(), 'paperboy-fresh-')); });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+  const run = (file: string, ...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { env: { ...process.env, DATABASE_URL: join(dir, file) }, encoding: 'utf8' });
+
+  it('creates the schema of a new database, says so, and imports', () => {
+    const stats = run('new.db', 'stats');
+    assert.equal(stats.status, 2);
+    assert.match(stats.stderr, /has no paperboy schema yet: run `paperboy migrate` \(or `npm start`\) to create it/);
+    const r = run('new.db', 'import', join(FIXTURES, 'daily'), '--json');
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stderr, new RegExp(`created the schema \\(version ${LATEST_VERSION}\\) in SQLite `));
+    assert.equal(JSON.parse(r.stdout).added, 2);
+    const again = run('new.db', 'import', join(FIXTURES, 'daily'), '--json');
+    assert.doesNotMatch(again.stderr, /created the schema/);
+    assert.equal(JSON.parse(again.stdout).unchanged, 2);
+  });
+
+  it('leaves upgrading an existing schema to paperboy migrate', () => {
+    assert.equal(run('old.db', 'migrate').status, 0);
+    const db = new Database(join(dir, 'old.db'));
+    db.prepare('DELETE FROM schema_migrations WHERE version = ?').run(LATEST_VERSION);
+    db.close();
+    const r = run('old.db', 'import', join(FIXTURES, 'daily'));
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, new RegExp(`is at schema version ${LATEST_VERSION - 1}, this paperboy needs ${LATEST_VERSION}: run \`paperboy migrate\` first`));
+    assert.doesNotMatch(r.stdout, /added/);
   });
 });

@@ -1,6 +1,6 @@
 import type { Db } from '../db/db.js';
 import { openDatabase } from '../db/connect.js';
-import { schemaProblem, schemaStatus } from '../db/migrate.js';
+import { LATEST_VERSION, migrate, schemaProblem, schemaStatus } from '../db/migrate.js';
 import { loadConfig, SETTING_NAMES, type Config } from '../config/config.js';
 import { unknownSettings } from '../config/unknown-settings.js';
 import { KeywordIndex } from '../search/keyword/keyword-index.js';
@@ -16,16 +16,31 @@ export interface AppContext {
   close(): Promise<void>;
 }
 
+/** How a command treats the database's schema. */
+export interface ContextOptions {
+  /** Refuse a database whose schema is older or newer than this build (default true). */
+  requireSchema?: boolean;
+  /** Create the schema in a database that has none yet (the commands that fill one: serve, import,
+   * harvest); upgrading an existing schema stays an explicit `paperboy migrate`. */
+  createSchema?: boolean;
+  env?: NodeJS.ProcessEnv;
+}
+
 /**
  * Builds the context for a command. With `requireSchema` (the default) it refuses an unmigrated
  * or newer database with the message that says what to do.
  */
-export async function openContext(opts: { requireSchema?: boolean; env?: NodeJS.ProcessEnv } = {}): Promise<AppContext> {
+export async function openContext(opts: ContextOptions = {}): Promise<AppContext> {
   const { UserError } = await import('./main.js');
   const env = opts.env ?? process.env;
   const config = loadConfig(env);
   for (const w of unknownSettings(env, SETTING_NAMES)) process.stderr.write(`paperboy: warning: ${w}\n`);
   const db = openDatabase(config.databaseUrl);
+  if (opts.createSchema && (await schemaStatus(db)).current === 0) {
+    // A database with no schema holds nothing to back up first: creating it is what the user asked for.
+    await migrate(db);
+    process.stderr.write(`paperboy: created the schema (version ${LATEST_VERSION}) in ${db.location}\n`);
+  }
   if (opts.requireSchema !== false) {
     const problem = schemaProblem(await schemaStatus(db), db.location);
     if (problem) {

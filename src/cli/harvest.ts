@@ -38,7 +38,7 @@ function report(outcome: HarvestOutcome, json: boolean, seconds: number): string
 async function run(source: string, opts: CommonOptions, exit: ExitCode): Promise<void> {
   const choice = planFor(source, opts);
   if (!choice.ok) throw new (await import('./main.js')).UserError(choice.message);
-  const ctx = await openContext();
+  const ctx = await openContext({ createSchema: true });
   const began = Date.now();
   const stop = new AbortController();
   const onSignal = (): void => stop.abort(new Error('interrupted'));

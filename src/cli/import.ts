@@ -52,7 +52,7 @@ export function registerImport(program: Command, exit: ExitCode): void {
     .addHelpText('after', HELP)
     .action(async (paths: string[], opts: { json?: boolean; batchSize?: string }) => {
       const size = await batchSize(opts.batchSize);
-      const ctx = await openContext();
+      const ctx = await openContext({ createSchema: true });
       const began = Date.now();
       try {
         const progress = opts.json && !process.stderr.isTTY ? silentProgress : terminalProgress();

@@ -67,6 +67,9 @@ export async function schemaStatus(db: Db): Promise<SchemaStatus> {
 
 /** The message `serve` and friends print when the schema does not match this build, or null. */
 export function schemaProblem(s: SchemaStatus, location: string): string | null {
+  if (s.state === 'behind' && s.current === 0) {
+    return `database ${location} has no paperboy schema yet: run \`paperboy migrate\` (or \`npm start\`) to create it`;
+  }
   if (s.state === 'behind') {
     return `database ${location} is at schema version ${s.current}, this paperboy needs ${s.latest}: run \`paperboy migrate\` first`;
   }
