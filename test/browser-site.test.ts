@@ -217,6 +217,18 @@ describe('the site in a real browser', { skip: SKIP ? 'PAPERBOY_SKIP_BROWSER=1' 
         await done();
       }
     }
+    // Every other kind of page, without screenshots: in the light theme, and those with elements of
+    // their own (forms, code blocks, tables) in the dark one too (the shared parts are checked above).
+    const others = ['/trending', `/papers?week=${d.latest.slice(0, 4)}-W01`, '/search', '/search?q=9999.99999', '/orgs', '/orgs/acme',
+      '/categories', '/categories/cs.CL', '/authors/Ada%20Lovelace', '/subscribe', '/api/docs'];
+    const darkToo = new Set(['/search', '/orgs', '/categories/cs.CL', '/subscribe', '/api/docs']);
+    for (const colorScheme of ['light', 'dark'] as const) {
+      for (const path of others.filter((p) => colorScheme === 'light' || darkToo.has(p))) {
+        const { page, done } = await open(path, { colorScheme, viewport: { width: 1024, height: 900 }, bypassCSP: true });
+        assert.deepEqual(await seriousViolations(page), [], `${path} (${colorScheme})`);
+        await done();
+      }
+    }
     const mobile = await open('/', { colorScheme: 'light', viewport: { width: 360, height: 740 }, isMobile: true, bypassCSP: true });
     assert.deepEqual(await seriousViolations(mobile.page), [], 'home (mobile)');
     await mobile.page.screenshot({ path: `${SHOTS}/home-mobile.png` });

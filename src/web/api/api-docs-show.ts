@@ -90,7 +90,7 @@ ${requestBody(op)}
     return html`<li><code>${status}</code> ${text(obj(r)['description'])}${type ? html` (<code>${type}</code>: ${typeName(obj(media)['schema'])})` : ''}${headers.length ? html`; headers ${headers.map((h, i) => html`${i ? ', ' : ''}<code>${h}</code>`)}` : ''}</li>`;
   })}</ul>
 <h3>Example</h3>
-<pre><code>${exampleCommand(path, method, params, op)}</code></pre>
+<pre tabindex="0"><code>${exampleCommand(path, method, params, op)}</code></pre>
 </section>`;
 }
 

@@ -12,11 +12,11 @@ export function emptyStore(): Html {
 <div class="empty">
 <p>The database is empty. Add papers from files you have, or harvest them from the sources:</p>
 <p>Import files (Hugging Face daily papers JSON, arXiv JSONL, OAI-PMH or Atom XML; <code>.gz</code> is fine):</p>
-<pre><code>npx paperboy import PATH...</code></pre>
+<pre tabindex="0"><code>npx paperboy import PATH...</code></pre>
 <p>Harvest one day of Hugging Face Daily Papers:</p>
-<pre><code>npx paperboy harvest hf-daily --date YYYY-MM-DD</code></pre>
+<pre tabindex="0"><code>npx paperboy harvest hf-daily --date YYYY-MM-DD</code></pre>
 <p>Harvest today's new submissions of an arXiv category:</p>
-<pre><code>npx paperboy harvest arxiv-rss --category cs.CL</code></pre>
+<pre tabindex="0"><code>npx paperboy harvest arxiv-rss --category cs.CL</code></pre>
 <p>Then reload this page. <code>npx paperboy stats</code> shows what the database holds.</p>
 </div>`;
 }
