@@ -28,10 +28,44 @@ for (const backend of backends()) {
       const why = items[0]!.querySelector('.why')!;
       assert.ok(why.querySelectorAll('.term').length > 0, why.text);
       assert.match(why.text, /shared terms/);
-      assert.equal(section.querySelector('.similar-more a')!.getAttribute('href'), '/api/papers/2504.0101/similar');
+      assert.deepEqual(section.querySelectorAll('.similar-more a').map((a) => a.getAttribute('href')), ['/recommend?positive=2504.0101', '/api/papers/2504.0101/similar']);
       const other = await page(site.app, '/papers/2504.0301');
       const otherIds = other.querySelectorAll('section.similar li.similar-paper').map((li) => li.getAttribute('data-paper-id')!);
       assert.deepEqual(otherIds.slice(0, 3).map((id) => site.topicOf.get(id)), ['graphs', 'graphs', 'graphs']);
+    });
+
+    it('recommends papers for a pasted profile, as the API ranks them', async () => {
+      const help = await page(site.app, '/recommend');
+      assert.deepEqual(help.querySelectorAll('form.recommend-form textarea').map((t) => t.getAttribute('name')), ['positive', 'negative']);
+      assert.equal(titles(help).length, 0);
+      assert.match(help.querySelector('.empty')!.text, /List papers you like/);
+
+      const liked = '2504.0101\nhttps://arxiv.org/abs/2504.0102v2, <b>junk</b> 2599.99999 2504.0101';
+      const doc = await page(site.app, `/recommend?positive=${encodeURIComponent(liked)}&negative=2504.0201`);
+      const notes = doc.querySelectorAll('.note').map((n) => n.text);
+      assert.deepEqual(notes, ['Ignored “<b>junk</b>”: not an arXiv id or a paper\'s address.', 'Not among this site\'s papers, so left out: 2599.99999.']);
+      assert.equal(doc.querySelector('.note a')!.getAttribute('href'), 'https://arxiv.org/abs/2599.99999');
+      assert.equal(doc.querySelector('textarea[name=positive]')!.text, liked, 'the profile stays in the form');
+      assert.deepEqual(doc.querySelectorAll('.profile a').map((a) => a.getAttribute('href')), ['/papers/2504.0101', '/papers/2504.0102']);
+      assert.match(doc.querySelector('.result-count')!.text, /^1–20 of \d+ papers closest to the 2 papers you like$/);
+      const ids = doc.querySelectorAll('li.paper').map((li) => li.getAttribute('data-paper-id')!);
+      assert.equal(ids.length, 20);
+      assert.ok(!ids.includes('2504.0101') && !ids.includes('2504.0102') && !ids.includes('2504.0201'), 'listed papers are left out');
+      assert.deepEqual(ids.slice(0, 3).map((id) => site.topicOf.get(id)), ['protein', 'protein', 'protein']);
+      // The page shows the API's ranking for the same profile.
+      const api = await site.app.inject({ method: 'POST', url: '/api/recommend', headers: { 'content-type': 'application/json' },
+        payload: JSON.stringify({ positive: ['2504.0101', '2504.0102', '2599.99999'], negative: ['2504.0201'], limit: 20 }) });
+      assert.deepEqual(ids, (JSON.parse(api.body) as { results: Array<{ paper: { id: string } }> }).results.map((r) => r.paper.id));
+      const next = doc.querySelector('.pager a[rel=next]')!.getAttribute('href')!;
+      const second = await page(site.app, next);
+      const more = second.querySelectorAll('li.paper').map((li) => li.getAttribute('data-paper-id')!);
+      assert.ok(more.length > 0 && more.every((id) => !ids.includes(id)), 'page 2 continues the ranking');
+
+      const both = await page(site.app, '/recommend?positive=2504.0101&negative=2504.0101');
+      assert.match(both.querySelectorAll('.note').map((n) => n.text).join(' '), /Listed on both sides, so counted as liked: 2504\.0101/);
+      assert.match(both.querySelector('.result-count')!.text, /closest to the paper you like$/);
+      const none = await page(site.app, '/recommend?positive=2599.99999');
+      assert.match(none.querySelector('.empty')!.text, /None of the papers you like is on this site yet/);
     });
 
     it('keeps the paper page in the page cache, similar papers included', async () => {

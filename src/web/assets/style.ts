@@ -59,6 +59,7 @@ h1 { font-size: 1.55rem; line-height: 1.25; margin: 1.25rem 0 .4rem; overflow-wr
 form.date-picker:not(.toolbar form) { display: flex; flex-wrap: wrap; gap: .4rem; align-items: center; margin: .5rem 0 .9rem; }
 form.scoped-search { display: flex; gap: .4rem; margin: .5rem 0 .9rem; max-width: 36rem; }
 form.scoped-search input[type=search] { flex: 1; min-width: 0; }
+form.recommend-form textarea { width: 100%; box-sizing: border-box; }
 .period-nav { display: flex; justify-content: space-between; gap: .5rem; margin: .5rem 0 1rem; }
 .period-nav a, .period-nav span { padding: .3rem .7rem; border: 1px solid var(--border); border-radius: 999px;
   background: var(--card); text-decoration: none; }

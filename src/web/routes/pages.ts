@@ -12,6 +12,7 @@ import { trendingList } from '../pages/trending-list.js';
 import { subscriptionServices } from '../pages/subscribe-services.js';
 import { formBody } from '../http/form-body.js';
 import { subscribeForm, subscribeSubmit } from '../pages/subscribe-form.js';
+import { recommendResults } from '../pages/recommend-results.js';
 import { confirmResend, confirmShow, confirmSubmit } from '../pages/subscribe-confirm.js';
 import { unsubscribeOneClick, unsubscribeShow, unsubscribeSubmit } from '../pages/unsubscribe-show.js';
 import { preferencesShow, preferencesSubmit } from '../pages/preferences-show.js';
@@ -25,6 +26,7 @@ export function registerPages(app: FastifyInstance, deps: WebDeps): void {
   app.get('/papers', papersList(deps));
   app.get('/papers/*', paperShow(deps));
   app.get('/search', searchResults(deps));
+  app.get('/recommend', recommendResults(deps));
   app.get('/authors/:name', authorShow(deps));
   app.get('/orgs', orgList(deps));
   app.get('/orgs/:name', orgShow(deps));

@@ -69,7 +69,7 @@ ${props.feed ? feedLine(props.feed) : ''}
 </main>
 <footer class="site-footer">
 <p>Paper metadata from arXiv and Hugging Face Daily Papers. Links go to arXiv; PDFs are never mirrored.</p>
-<p><a href="/categories">Categories</a> · <a href="/orgs">Organizations</a> · <a href="/subscribe">Get the digest by email</a></p>
+<p><a href="/categories">Categories</a> · <a href="/orgs">Organizations</a> · <a href="/recommend">Recommendations</a> · <a href="/subscribe">Get the digest by email</a></p>
 </footer>
 </body>
 </html>

@@ -1,6 +1,6 @@
 import { html, type Html } from './html.js';
 import { authorList } from './format.js';
-import { paperPath } from './site-paths.js';
+import { paperPath, withQuery } from './site-paths.js';
 import { texText } from './tex-text.js';
 import { plainText, publishedOrMonth } from './paper-card.js';
 import type { MatchExplanation } from '../../search/semantic/semantic-search.js';
@@ -54,6 +54,6 @@ export function similarSection(items: readonly SimilarItem[], paperId: string): 
 ${items.length
     ? html`<ol class="similar-list">${items.map(similarEntry)}</ol>`
     : html`<p class="lede">No similar papers yet: they appear once papers have been analysed for meaning.</p>`}
-<p class="similar-more"><a href="${api}">As JSON</a></p>
+<p class="similar-more"><a href="${withQuery('/recommend', { positive: paperId })}">Recommendations from this paper and others</a> · <a href="${api}">As JSON</a></p>
 </section>`;
 }
