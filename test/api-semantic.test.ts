@@ -121,6 +121,24 @@ for (const backend of backends()) {
       assert.deepEqual(allUnknown, { results: [], unknown: ['2999.99999'] });
     });
 
+    it('recommends inside a scope: papers passing filters, or a given set such as a digest period', async () => {
+      const all = await site.engine.recommend(['2504.0101'], [], 100);
+      const ranks = all.hits.map((h) => h.paperId);
+      // The protein papers lead corpus-wide; a scope of other topics still gets its best ones.
+      assert.ok(ranks.slice(0, 5).every((id) => site.topicOf.get(id) === 'protein'), ranks.join());
+      const may = await site.engine.recommend(['2504.0101'], [], 5, { filter: 'date:2025-05-01..2025-05-31' });
+      assert.equal(may.hits.length, 5);
+      assert.ok(may.hits.every((h) => h.paperId.startsWith('2504.02')), may.hits.map((h) => h.paperId).join());
+      assert.deepEqual(may.hits.map((h) => h.paperId), ranks.filter((id) => id.startsWith('2504.02')).slice(0, 5), 'the same order, restricted');
+      const lastProtein = ranks.filter((id) => site.topicOf.get(id) === 'protein').at(-1)!;
+      const within = [lastProtein, '2504.0201', '2504.0301', '2504.0302', '2504.0101', '2999.99999'];
+      const set = await site.engine.recommend(['2504.0101'], [], 3, { within });
+      assert.equal(set.hits[0]!.paperId, lastProtein, 'the set\'s best match, however far down the corpus-wide list');
+      assert.ok(set.hits.every((h) => within.includes(h.paperId) && h.paperId !== '2504.0101'), set.hits.map((h) => h.paperId).join());
+      const both = await site.engine.recommend(['2504.0101'], [], 10, { within, filter: 'category:cs.DS' });
+      assert.deepEqual(both.hits.map((h) => h.paperId).sort(), ['2504.0301', '2504.0302'], 'filter and set together');
+    });
+
     it('rejects malformed recommendation requests naming the field', async () => {
       const post = (payload: string, type = 'application/json') => site.app.inject({ method: 'POST', url: '/api/recommend', payload, headers: { 'content-type': type } });
       const cases: Array<[unknown, string]> = [

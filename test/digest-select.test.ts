@@ -9,7 +9,7 @@ import { emptyInterests } from '../src/store/subscribers-input.js';
 import { insertSubscriberRow } from '../src/store/digest-subscribers.js';
 import { markSent } from '../src/store/digest-outbox.js';
 import { papersByIds } from '../src/store/paper-batch-read.js';
-import type { SemanticSearch } from '../src/search/semantic/semantic-search.js';
+import type { RecommendScope, SemanticSearch } from '../src/search/semantic/semantic-search.js';
 
 const interests = (i: Partial<ReturnType<typeof emptyInterests>>) => ({ ...emptyInterests(), ...i });
 
@@ -90,7 +90,10 @@ for (const backend of backends()) {
     it('uses the semantic ranking for "papers like these" when one is given', async () => {
       const calls: string[] = [];
       const semantic = {
-        async recommend(positive: readonly string[]) { calls.push(`recommend ${positive.join(',')}`); return { hits: [{ paperId: '2503.10004', title: '', score: 1 }], unknown: [] }; },
+        async recommend(positive: readonly string[], _n: readonly string[], _l: number, scope?: RecommendScope) {
+          calls.push(`recommend ${positive.join(',')} within ${[...scope?.within ?? []].sort().join(',')}`);
+          return { hits: [{ paperId: '2503.10004', title: '', score: 1 }], unknown: [] };
+        },
         async search(q: string) { calls.push(`search ${q}`); return { ok: true as const, hits: [{ paperId: '2503.10007', title: '', score: 1 }], total: 1, mode: 'hybrid' as const }; },
       } as unknown as SemanticSearch;
       const sel = await DigestSelector.open({ db: fresh.db, keyword, semantic }, digestPeriod('daily', DIGEST_DAY));
@@ -99,6 +102,8 @@ for (const backend of backends()) {
       assert.deepEqual(pick.forYou.map((p) => p.paperId).sort(), ['2503.10004', '2503.10007']);
       assert.equal(calls.length, 2);
       assert.ok(calls.some((c) => /^search anything date:/.test(c)), calls.join('; '));
+      // "Papers like these" are ranked among the period's papers only, not the whole corpus.
+      assert.ok(calls.includes(`recommend 2401.00001 within ${sel.papers.papers.map((p) => p.paperId).sort().join(',')}`), calls.join('; '));
     });
   });
 }

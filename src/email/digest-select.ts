@@ -112,7 +112,9 @@ export class DigestSelector {
   private async likeIds(paperIds: string[]): Promise<string[]> {
     const semantic = this.deps.semantic;
     if (semantic) {
-      const r = await semantic.recommend(paperIds, [], HITS);
+      // Ranked among the period's papers only: the corpus-wide best matches are mostly older
+      // papers, and on a large instance a day's papers would rarely reach them.
+      const r = await semantic.recommend(paperIds, [], HITS, { within: [...this.inPeriod.keys()] });
       if (r.hits.length) return r.hits.map((h) => h.paperId);
     }
     // Without embeddings: the liked papers' titles as an any-word query.

@@ -60,7 +60,7 @@ export function createSemanticSearch(deps: SemanticDeps): SemanticEngine {
     },
     search: (query, opts) => modeSearch(engine, query, opts),
     similar: (paperId, limit) => similarPapers(engine, paperId, limit),
-    recommend: (positive, negative, limit) => recommendPapers(engine, positive, negative, limit),
+    recommend: (positive, negative, limit, scope) => recommendPapers(engine, positive, negative, limit, scope),
     async embedPending(opts = {}) {
       const summary = await runEmbedJob({ db: deps.db, config: deps.config, progress: opts.progress }, { rebuild: opts.rebuild });
       await state.current();

@@ -48,6 +48,13 @@ export interface SemanticStatus {
   pending: number;
 }
 
+/** Where recommendations may come from: papers passing query-language filters (`date:2025-03-10..2025-03-14
+ * category:cs.CL`), and/or only the papers listed (by paper id, such as a digest period's). */
+export interface RecommendScope {
+  filter?: string;
+  within?: readonly string[];
+}
+
 /**
  * The one interface the site, the API and the CLI use for every search mode, similar papers and
  * recommendations, so each surface stays a thin adapter over the same ranking.
@@ -59,8 +66,9 @@ export interface SemanticSearch {
   similar(paperId: string, limit: number): Promise<RankedPaper[] | null>;
   /**
    * Papers ranked for an interest profile (liked and disliked papers), excluding the inputs.
-   * Unknown ids are reported in `unknown` rather than failing the whole request.
+   * Unknown ids are reported in `unknown` rather than failing the whole request. A scope restricts
+   * the ranking itself, so a day's best matches are found however many older papers are closer.
    */
-  recommend(positive: readonly string[], negative: readonly string[], limit: number): Promise<{ hits: RankedPaper[]; unknown: string[] }>;
+  recommend(positive: readonly string[], negative: readonly string[], limit: number, scope?: RecommendScope): Promise<{ hits: RankedPaper[]; unknown: string[] }>;
   close(): Promise<void>;
 }

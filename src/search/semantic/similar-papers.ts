@@ -2,8 +2,10 @@ import { embeddingVectors, type PaperText } from '../../store/embedding-vectors.
 import { terms, termOf, words } from '../keyword/tokenize.js';
 import { paperText } from '../vector/embedder.js';
 import { termCounts } from '../vector/lsa-embedder.js';
-import type { RankedPaper } from './semantic-search.js';
+import type { RankedPaper, RecommendScope } from './semantic-search.js';
 import { explainMatch } from './explain.js';
+import { queryFilter, type QueryFilter } from './query-filter.js';
+import { verify } from '../keyword/verify.js';
 import { regionModel } from './lsa-regions.js';
 import { cosine } from '../vector/cosine.js';
 import { SIMILAR_PAPERS_CANDIDATES, SIMILAR_PAPERS_WEIGHTS, WORD_SIMILARITY_WEIGHTS, lexicalSimilarity, similarityScores, yearsApart, type SimilaritySignals } from '../similarity/similar-papers.js';
@@ -24,22 +26,49 @@ async function vectorOf(l: Loaded, p: PaperText): Promise<Float32Array | null> {
   return r.ok ? r.vectors[0]! : null;
 }
 
+/** Where a recommendation may look: query-language filters, and/or a fixed set of paper rows. */
+interface RankScope {
+  filter?: string;
+  within?: ReadonlySet<number>;
+}
+
+/** The vector side's candidates: a fixed set scored one by one, else the (filtered) index's best. */
+function vectorHits(l: Loaded, q: Float32Array, pool: number, allowed: QueryFilter | null, within?: ReadonlySet<number>): RowScores {
+  if (within) {
+    const out: RowScores = new Map();
+    for (const row of within) {
+      const s = allowed && !allowed.mask[row] ? null : l.index.score(q, row);
+      if (s !== null) out.set(row, s);
+    }
+    return out;
+  }
+  // A narrow filter (a day, a week) is scanned exactly, as filtered search does.
+  const hits = !allowed ? l.index.search(q, pool) : allowed.count < l.index.live / 4 ? l.index.exact(q, pool, allowed.mask) : l.index.search(q, pool, allowed.mask);
+  return new Map(hits.map((h) => [h.rowId, h.score]));
+}
+
 /**
  * Ranks papers for a query vector and a keyword query (any word), fused, without the `exclude`d
- * rows, with explanations against `about` (the text the results are compared with).
+ * rows, with explanations against `about` (the text the results are compared with). A scope's
+ * filter restricts both the keyword search and the vector scan; its `within` rows are the only
+ * candidates (each scored by its vector; keyword scores where the words found them).
  */
-async function rankFor(e: Engine, l: Loaded | null, q: Float32Array | null, kwQuery: string, about: string, exclude: Set<number>, limit: number): Promise<RankedPaper[]> {
+async function rankFor(e: Engine, l: Loaded | null, q: Float32Array | null, kwQuery: string, about: string, exclude: Set<number>, limit: number, scope: RankScope = {}): Promise<RankedPaper[]> {
   const pool = Math.max(limit + exclude.size, 100);
   // Only the words: a paper's text must not be read as query syntax (a leading '-', quotes, "OR").
   const plain = words(kwQuery).join(' ');
-  const kw = plain ? await e.keyword.searchRows(plain, { limit: pool, match: 'any' }) : null;
-  const kwScores: RowScores = new Map(kw?.ok ? kw.rows : []);
+  const filter = scope.filter ?? '';
+  const allowed = filter ? await queryFilter(e.db, e.segments, filter) : null;
+  const kw = plain ? await e.keyword.searchRows(filter ? `${plain} ${filter}` : plain, { limit: scope.within ? Math.max(pool, 1000) : pool, match: 'any' }) : null;
+  const kwScores: RowScores = new Map(kw?.ok ? kw.rows.filter(([row]) => !scope.within || scope.within.has(row)) : []);
   let scores = kwScores;
-  if (l && q) {
-    const vec: RowScores = new Map(l.index.search(q, pool).map((h) => [h.rowId, h.score]));
-    scores = fuseRows(l, q, kwScores, vec, kw?.ok === true && kw.total > kw.rows.length);
+  if (l && q) scores = fuseRows(l, q, kwScores, vectorHits(l, q, pool, allowed, scope.within), kw?.ok === true && kw.total > kw.rows.length);
+  let ranked = rankRows(scores).filter(([id]) => !exclude.has(id));
+  if (allowed?.needsVerify) {
+    const ok = await verify(e.db, allowed.parsed, ranked.map((r) => r[0]));
+    ranked = ranked.filter((_, i) => ok[i]);
   }
-  const ranked = rankRows(scores).filter(([id]) => !exclude.has(id)).slice(0, limit);
+  ranked = ranked.slice(0, limit);
   const papers = await toRanked(e, ranked);
   return papers.map(({ paperId, title, score, rowId, abstract }) => {
     const pv = l && q ? l.index.vectorOf(rowId) : null;
@@ -147,8 +176,9 @@ function expansion(l: Loaded | null, pos: PaperText[], neg: PaperText[]): string
  * Recommendations for an interest profile (Rocchio): the profile vector is the mean of the liked
  * papers' vectors minus NEGATIVE_WEIGHT x the mean of the disliked ones, ranked by cosine and
  * fused with a keyword query of the liked papers' most distinctive words; inputs are excluded.
+ * The scope (query-language filters, a set of papers such as a digest's) restricts the ranking itself.
  */
-export async function recommendPapers(e: Engine, positive: readonly string[], negative: readonly string[], limit: number): Promise<{ hits: RankedPaper[]; unknown: string[] }> {
+export async function recommendPapers(e: Engine, positive: readonly string[], negative: readonly string[], limit: number, scope: RecommendScope = {}): Promise<{ hits: RankedPaper[]; unknown: string[] }> {
   const ids = await embeddingVectors.rowIds(e.db, [...positive, ...negative]);
   const unknown = [...new Set([...positive, ...negative].filter((p) => !ids.has(p)))];
   const rows = (list: readonly string[]): number[] => [...new Set(list.flatMap((p) => (ids.has(p) ? [ids.get(p)!] : [])))];
@@ -172,6 +202,9 @@ export async function recommendPapers(e: Engine, positive: readonly string[], ne
     if (norm > 0) q = Float32Array.from(sum, (x) => x / norm);
   }
   const about = pos.map((p) => paperText(p.title, p.abstract)).join('\n');
-  const hits = await rankFor(e, l, q, expansion(l, pos, neg), about, new Set([...posRows, ...negRows]), Math.max(0, Math.floor(limit)));
+  const hits = await rankFor(e, l, q, expansion(l, pos, neg), about, new Set([...posRows, ...negRows]), Math.max(0, Math.floor(limit)), {
+    filter: scope.filter,
+    within: scope.within ? new Set((await embeddingVectors.rowIds(e.db, scope.within)).values()) : undefined,
+  });
   return { hits, unknown };
 }
