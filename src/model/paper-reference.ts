@@ -16,3 +16,18 @@ export function paperReference(text: string): string | null {
   // Query strings, fragments and a trailing slash are not part of the id.
   return arxivId(page[1]!.replace(/[?#].*$/, '').replace(/\/$/, ''));
 }
+
+/**
+ * Every paper a pasted list names (ids or addresses separated by spaces, commas, semicolons or
+ * lines), in order and without repeats, and the pieces that name none, so a caller can say which.
+ */
+export function paperReferences(text: string): { ids: string[]; rejected: string[] } {
+  const ids: string[] = [];
+  const rejected: string[] = [];
+  for (const token of text.split(/[\s,;]+/).filter(Boolean)) {
+    const id = paperReference(token);
+    if (!id) rejected.push(token);
+    else if (!ids.includes(id)) ids.push(id);
+  }
+  return { ids, rejected };
+}

@@ -9,6 +9,7 @@ import { renderRss, RSS_TYPE } from './rss.js';
 import { renderAtom, ATOM_TYPE } from './atom.js';
 import { dailyFeed, entityFeed, ENTITY_FEEDS, searchFeed, searchPagePath, type EntityKind, type FeedResult } from './feed-sources.js';
 import { optionalChoice, optionalInt, requiredText } from './feed-params.js';
+import { paperIdList, recommendFeed, recommendPagePath, RECOMMEND_FEED_DAYS, RECOMMEND_FEED_PATH } from './recommend-feed.js';
 
 const FORMATS = {
   rss: { render: renderRss, type: RSS_TYPE },
@@ -53,6 +54,23 @@ function search(deps: WebDeps, format: Format) {
   };
 }
 
+function recommend(deps: WebDeps, format: Format) {
+  return async (req: FastifyRequest, reply: FastifyReply): Promise<string> => {
+    const query = req.query as Query;
+    const positive = paperIdList(query['positive'], 'positive', true);
+    if (!positive.ok) return badRequest(reply, positive.problem);
+    const negative = paperIdList(query['negative'], 'negative', false);
+    if (!negative.ok) return badRequest(reply, negative.problem);
+    const days = optionalInt(query['days'], 'days', 1, RECOMMEND_FEED_DAYS.max, RECOMMEND_FEED_DAYS.fallback);
+    if (!days.ok) return badRequest(reply, days.problem);
+    const neg = negative.value.filter((id) => !positive.value.includes(id));
+    const selfPath = withQuery(`${RECOMMEND_FEED_PATH}.${format}`, {
+      positive: positive.value.join(','), negative: neg.join(',') || null, days: days.value === RECOMMEND_FEED_DAYS.fallback ? null : days.value,
+    });
+    return send(reply, format, await recommendFeed(deps, { selfPath, htmlPath: recommendPagePath(positive.value, neg) }, positive.value, neg, days.value, new Date()));
+  };
+}
+
 function entity(deps: WebDeps, kind: EntityKind, format: Format) {
   return async (req: FastifyRequest, reply: FastifyReply): Promise<string> => {
     const name = requiredText((req.params as Query)['name'], 'name');
@@ -63,13 +81,14 @@ function entity(deps: WebDeps, kind: EntityKind, format: Format) {
 }
 
 /**
- * Every feed in both formats: /feeds/daily, /feeds/search?q=, /feeds/categories/:cat,
- * /feeds/orgs/:name, /feeds/authors/:name, each with `.rss` and `.atom`.
+ * Every feed in both formats: /feeds/daily, /feeds/search?q=, /feeds/recommend?positive=,
+ * /feeds/categories/:cat, /feeds/orgs/:name, /feeds/authors/:name, each with `.rss` and `.atom`.
  */
 export function registerFeedRoutes(app: FastifyInstance, deps: WebDeps): void {
   for (const format of Object.keys(FORMATS) as Format[]) {
     app.get(`${DAILY_FEED.path}.${format}`, daily(deps, format));
     app.get(`${SEARCH_FEED_PATH}.${format}`, search(deps, format));
+    app.get(`${RECOMMEND_FEED_PATH}.${format}`, recommend(deps, format));
     for (const kind of Object.keys(ENTITY_FEEDS) as EntityKind[]) app.get(`/feeds/${kind}/:name.${format}`, entity(deps, kind, format));
   }
 }

@@ -2,6 +2,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { WebDeps } from '../deps.js';
 import { html, type Html } from '../views/html.js';
 import { layout } from '../views/layout.js';
+import type { PageFeed } from '../views/feed-links.js';
+import { RECOMMEND_FEED_DAYS, RECOMMEND_FEED_PATH } from '../feeds/recommend-feed.js';
 import { paperList, plainText } from '../views/paper-card.js';
 import { texText } from '../views/tex-text.js';
 import { pager, pageParam, rangeLabel } from '../views/pager.js';
@@ -9,7 +11,7 @@ import { queryText, type Query } from '../views/query-params.js';
 import { paperPath, withQuery } from '../views/site-paths.js';
 import { field } from './subscribe-fields.js';
 import { arxivLinks } from '../../model/normalise.js';
-import { paperReference } from '../../model/paper-reference.js';
+import { paperReferences } from '../../model/paper-reference.js';
 import { papersByIds } from '../../store/listings.js';
 import { RECOMMEND_MAX_IDS, RECOMMEND_MAX_LIMIT } from '../api/recommend.js';
 
@@ -30,12 +32,8 @@ interface ProfileSide {
  */
 function readSide(query: Query, name: string, notes: string[]): ProfileSide {
   const text = queryText(query, name, MAX_FIELD) ?? '';
-  const ids: string[] = [];
-  for (const token of text.split(/[\s,;]+/).filter(Boolean)) {
-    const id = paperReference(token);
-    if (!id) notes.push(`Ignored “${token.length > 60 ? `${token.slice(0, 60)}…` : token}”: not an arXiv id or a paper's address.`);
-    else if (!ids.includes(id)) ids.push(id);
-  }
+  const { ids, rejected } = paperReferences(text);
+  for (const token of rejected) notes.push(`Ignored “${token.length > 60 ? `${token.slice(0, 60)}…` : token}”: not an arXiv id or a paper's address.`);
   if (ids.length > RECOMMEND_MAX_IDS) {
     notes.push(`Only the first ${RECOMMEND_MAX_IDS} of the ${ids.length} papers listed are used.`);
     ids.length = RECOMMEND_MAX_IDS;
@@ -52,8 +50,8 @@ ${field('negative', 'Papers you want fewer like (optional)', (a) => html`<textar
 </form>`;
 }
 
-function page(body: Html): string {
-  return layout({ title: 'Recommendations · paperboy', body: html`<h1>Recommendations</h1>
+function page(body: Html, feed?: PageFeed): string {
+  return layout({ title: 'Recommendations · paperboy', feed, body: html`<h1>Recommendations</h1>
 <p class="lede">Papers ranked for the papers you list: like them in meaning and in words, unlike the ones you want fewer of.</p>${body}` }).value;
 }
 
@@ -96,6 +94,12 @@ export function recommendResults(deps: WebDeps) {
     const from = shown.length
       ? html`<p class="profile">For ${shown.map((p, i) => html`${i ? '; ' : ''}<a href="${paperPath(p.paperId)}">${texText(p.title, plainText)}</a>`)}${counted > shown.length ? html`; and ${counted - shown.length} more` : ''}.</p>`
       : '';
-    return page(html`${head}${missing}${from}${summary}${papers.length ? paperList(papers) : ''}${pager(state, href)}`);
+    // The same profile as a feed of new papers: what a researcher follows in a feed reader.
+    const known = (ids: string[]) => ids.filter((id) => !found.unknown.includes(id)).join(',');
+    const feed: PageFeed | undefined = counted ? {
+      title: `new papers for this profile (last ${RECOMMEND_FEED_DAYS.fallback} days)`, path: RECOMMEND_FEED_PATH,
+      query: { positive: known(liked.ids), negative: known(negative) || null },
+    } : undefined;
+    return page(html`${head}${missing}${from}${summary}${papers.length ? paperList(papers) : ''}${pager(state, href)}`, feed);
   };
 }
