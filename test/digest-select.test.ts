@@ -9,7 +9,7 @@ import { emptyInterests } from '../src/store/subscribers-input.js';
 import { insertSubscriberRow } from '../src/store/digest-subscribers.js';
 import { markSent } from '../src/store/digest-outbox.js';
 import { papersByIds } from '../src/store/paper-batch-read.js';
-import type { RecommendScope, SemanticSearch } from '../src/search/semantic/semantic-search.js';
+import type { ModeSearchOptions, RecommendScope, SemanticSearch } from '../src/search/semantic/semantic-search.js';
 
 const interests = (i: Partial<ReturnType<typeof emptyInterests>>) => ({ ...emptyInterests(), ...i });
 
@@ -94,16 +94,17 @@ for (const backend of backends()) {
           calls.push(`recommend ${positive.join(',')} within ${[...scope?.within ?? []].sort().join(',')}`);
           return { hits: [{ paperId: '2503.10004', title: '', score: 1 }], unknown: [] };
         },
-        async search(q: string) { calls.push(`search ${q}`); return { ok: true as const, hits: [{ paperId: '2503.10007', title: '', score: 1 }], total: 1, mode: 'hybrid' as const }; },
+        async search(q: string, opts: ModeSearchOptions) { calls.push(`search ${q} within ${[...opts.within ?? []].sort().join(',')}`); return { ok: true as const, hits: [{ paperId: '2503.10007', title: '', score: 1 }], total: 1, mode: 'hybrid' as const }; },
       } as unknown as SemanticSearch;
       const sel = await DigestSelector.open({ db: fresh.db, keyword, semantic }, digestPeriod('daily', DIGEST_DAY));
       const id = await insertSubscriberRow(fresh.db, { email: 'like@example.org' });
       const pick = await sel.select(id, interests({ papers: ['2401.00001'], topics: ['anything'] }));
       assert.deepEqual(pick.forYou.map((p) => p.paperId).sort(), ['2503.10004', '2503.10007']);
       assert.equal(calls.length, 2);
-      assert.ok(calls.some((c) => /^search anything date:/.test(c)), calls.join('; '));
-      // "Papers like these" are ranked among the period's papers only, not the whole corpus.
-      assert.ok(calls.includes(`recommend 2401.00001 within ${sel.papers.papers.map((p) => p.paperId).sort().join(',')}`), calls.join('; '));
+      // Topics and "papers like these" are ranked among the period's papers only, not the whole corpus.
+      const period = sel.papers.papers.map((p) => p.paperId).sort().join(',');
+      assert.ok(calls.includes(`search anything within ${period}`), calls.join('; '));
+      assert.ok(calls.includes(`recommend 2401.00001 within ${period}`), calls.join('; '));
     });
   });
 }

@@ -73,6 +73,38 @@ for (const backend of backends()) {
       }
     });
 
+    it('searches among a given set of papers only, scoring every one of them (a digest period)', async () => {
+      const all = await engine.search('protein', { mode: 'keyword', limit: 100 });
+      assert.ok(all.ok && all.hits.length > 5);
+      const weakest = all.hits.at(-1)!.paperId;
+      const within = [topicPaperId(2, 0), weakest, topicPaperId(3, 1), topicPaperId(2, 5), '2999.99999'];
+      const r = await engine.search('protein', { mode: 'hybrid', limit: 2, within });
+      assert.ok(r.ok && r.mode === 'hybrid');
+      // The set's other papers (galaxies, graphs) have neither the word nor a place among the
+      // corpus's closest 5% in meaning: a small set's nearest paper is not a match by default.
+      assert.deepEqual(r.hits.map((h) => h.paperId), [weakest], 'hybrid: the set\'s paper with the word, however far down the corpus-wide ranking');
+      assert.equal(r.total, 1);
+      const sem = await engine.search('protein', { mode: 'semantic', limit: 10 });
+      assert.ok(sem.ok);
+      const close = sem.hits[1]!.paperId;
+      const bySense = await engine.search('protein', { mode: 'semantic', limit: 2, within: [close, ...within] });
+      assert.ok(bySense.ok && bySense.mode === 'semantic');
+      assert.equal(bySense.hits[0]!.paperId, close);
+      assert.ok(bySense.hits.every((h) => topicOf.get(h.paperId) === 'protein'), bySense.hits.map((h) => h.paperId).join());
+      const kw = await engine.search('protein', { mode: 'keyword', limit: 10, within });
+      assert.ok(kw.ok);
+      assert.deepEqual(kw.hits.map((h) => h.paperId), [weakest], 'keyword: only the papers with the words');
+      const byCategory = await engine.search('category:cs.DS', { mode: 'hybrid', limit: 10, within });
+      assert.ok(byCategory.ok && byCategory.filtersOnly);
+      assert.deepEqual(byCategory.hits.map((h) => h.paperId), [topicPaperId(3, 1)]);
+      const filtered = await engine.search('protein -category:q-bio.BM', { mode: 'semantic', limit: 10, within });
+      assert.ok(filtered.ok);
+      assert.ok(!filtered.hits.some((h) => h.paperId === weakest), 'filters still apply');
+      const author = await engine.search(`protein author:"Writer protein${Number(weakest.slice(-3)) % 3}"`, { mode: 'hybrid', limit: 10, within });
+      assert.ok(author.ok);
+      assert.deepEqual(author.hits.map((h) => h.paperId), [weakest]);
+    });
+
     it('lists a query of filters alone newest first in every mode, as a listing and not a failure', async () => {
       const published = new Map(records.map((r) => [r.id, r.versions![0]!.date!]));
       for (const mode of ['keyword', 'semantic', 'hybrid'] as SearchMode[]) {

@@ -1,10 +1,9 @@
 import type { Db } from '../db/db.js';
-import type { KeywordOptions, KeywordOutcome } from '../search/keyword/keyword-index.js';
 import type { SemanticSearch } from '../search/semantic/semantic-search.js';
 import { alreadySent, periodPapers, type DigestCandidate, type PeriodPapers } from '../store/digest-candidates.js';
 import { papersByIds } from '../store/paper-batch-read.js';
 import type { Interests } from '../store/subscribers-input.js';
-import { addDays, type DigestPeriod } from './digest-period.js';
+import type { DigestPeriod } from './digest-period.js';
 
 /** A paper picked for someone's interests, with the interests it matched (shown as "why"). */
 export interface PickedPaper extends DigestCandidate {
@@ -20,15 +19,14 @@ export interface DigestSelection {
 /** What selection reads: the store, the keyword index and, when configured, semantic ranking. */
 export interface SelectDeps {
   db: Db;
-  keyword: { search(query: string, opts?: KeywordOptions): Promise<KeywordOutcome> };
+  keyword: { matchRows(query: string, rowIds: readonly number[], match?: 'all' | 'any'): Promise<Map<number, number>> };
   semantic?: SemanticSearch | null;
 }
 
 /** How many papers of each part; small enough to read over coffee. */
 export const DIGEST_SIZES = Object.freeze({ top: 3, forYou: 10, topWithoutInterests: 10 });
 
-// Listed papers were usually published in the weeks before their listing day.
-const LISTING_LOOKBACK_DAYS = 30;
+/** Most papers one interest contributes, best first (a digest shows 10 for all interests together). */
 const HITS = 500;
 
 function quoted(value: string): string {
@@ -43,12 +41,11 @@ function quoted(value: string): string {
 export class DigestSelector {
   private readonly answers = new Map<string, Promise<Map<string, number>>>();
   private readonly inPeriod: Map<string, DigestCandidate>;
-  private readonly dateFilter: string;
+  private readonly byRow: Map<number, string>;
 
   private constructor(private readonly deps: SelectDeps, readonly period: DigestPeriod, readonly papers: PeriodPapers) {
     this.inPeriod = new Map(papers.papers.map((p) => [p.paperId, p]));
-    const from = papers.source === 'listing' ? addDays(period.from, -LISTING_LOOKBACK_DAYS) : period.from;
-    this.dateFilter = `date:${from}..${period.day}`;
+    this.byRow = new Map(papers.papers.map((p) => [p.rowId, p.paperId]));
   }
 
   /** Reads the period's papers and returns a selector for it. */
@@ -95,15 +92,18 @@ export class DigestSelector {
     return found;
   }
 
-  private async keywordIds(query: string, match?: 'any'): Promise<string[]> {
-    const r = await this.deps.keyword.search(`${query} ${this.dateFilter}`, { limit: HITS, ...(match ? { match } : {}) });
-    return r.ok ? r.hits.map((h) => h.paperId) : [];
+  // Every interest is answered among the period's papers only: a search of the whole corpus (or of
+  // a date range) keeps its best few hundred, and a day's papers need not be among them.
+  private async keywordIds(query: string, match: 'all' | 'any' = 'all'): Promise<string[]> {
+    const found = await this.deps.keyword.matchRows(query, [...this.byRow.keys()], match);
+    // Best words first; filters alone score 0, leaving the period's own (trending) order.
+    return [...this.byRow].filter(([row]) => found.has(row)).sort((a, b) => found.get(b[0])! - found.get(a[0])!).slice(0, HITS).map(([, id]) => id);
   }
 
   private async topicIds(topic: string): Promise<string[]> {
     const semantic = this.deps.semantic;
     if (semantic) {
-      const r = await semantic.search(`${topic} ${this.dateFilter}`, { mode: 'hybrid', limit: HITS });
+      const r = await semantic.search(topic, { mode: 'hybrid', limit: HITS, within: [...this.inPeriod.keys()] });
       if (r.ok) return r.hits.map((h) => h.paperId);
     }
     return this.keywordIds(topic);

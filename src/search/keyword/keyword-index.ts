@@ -186,13 +186,36 @@ export class KeywordIndex {
     return this.run(retry, limit, offset, opts.sort === 'date');
   }
 
-  private async run(q: ParsedQuery, limit: number, offset: number, byDate: boolean): Promise<KeywordRowsOutcome> {
-    const match = q.required.some((g) => !g.terms.every((t) => t.includes(':'))) ? 'all' : 'any';
-    if (q.empty) return { ok: false, problem: { source: 'q', message: 'the query has no searchable words (only punctuation or very common words)' } };
+  /**
+   * Which of `rowIds` match a query, with their scores (0 for filters alone): a query answered
+   * inside a known set of papers, such as a digest's period, however many other papers match it
+   * (a top-k search would have to reach them first).
+   */
+  async matchRows(query: string, rowIds: readonly number[], match: 'all' | 'any' = 'all'): Promise<Map<number, number>> {
+    const q = parseQuery(query, match);
+    if (q.empty) return new Map();
+    const { view, lists, weights } = await this.postingsFor(q);
+    if (!q.required.length && !weights.size) return new Map();
+    const cands = evaluate(q, { lists, weights, dayOf: view.dayOf, maxDoc: view.maxDoc });
+    const wanted = new Set(rowIds);
+    const found: Array<[number, number]> = [];
+    for (let i = 0; i < cands.count; i++) if (wanted.has(cands.ids[i]!)) found.push([cands.ids[i]!, roundScore(cands.scores[i]!)]);
+    if (!q.phrases.length && !q.authorNames.length) return new Map(found);
+    const ok = await verify(this.db, q, found.map((f) => f[0]));
+    return new Map(found.filter((_, j) => ok[j]));
+  }
+
+  private async postingsFor(q: ParsedQuery): Promise<{ view: SegmentView; lists: Map<string, PostingSlice[]>; weights: Map<string, number> }> {
     const view = await this.reader.view();
     const terms = [...new Set([...q.scoring.keys(), ...q.excluded, ...q.required.flatMap((g) => g.terms)])];
     const lists = await this.reader.postings(terms, view);
-    const weights = this.reader.weights(q, lists, Math.max(view.live, 1));
+    return { view, lists, weights: this.reader.weights(q, lists, Math.max(view.live, 1)) };
+  }
+
+  private async run(q: ParsedQuery, limit: number, offset: number, byDate: boolean): Promise<KeywordRowsOutcome> {
+    const match = q.required.some((g) => !g.terms.every((t) => t.includes(':'))) ? 'all' : 'any';
+    if (q.empty) return { ok: false, problem: { source: 'q', message: 'the query has no searchable words (only punctuation or very common words)' } };
+    const { view, lists, weights } = await this.postingsFor(q);
     if (!q.required.length && !weights.size) return { ok: true, rows: [], total: 0, match };
     const cands = evaluate(q, { lists, weights, dayOf: view.dayOf, maxDoc: view.maxDoc });
     // Filters alone score every match 0: the only order that means anything is newest first.

@@ -2,6 +2,7 @@ import { terms, words } from '../keyword/tokenize.js';
 import { verify } from '../keyword/verify.js';
 import type { ModeSearchOptions, ModeSearchOutcome, RankedPaper } from './semantic-search.js';
 import { queryFilter, meaningText } from './query-filter.js';
+import { withinSearch } from './within-search.js';
 import { KEYWORD_POOL, MAX_RESULTS, fuseRows, longTextKeyword, rankRows, toRanked, type Engine, type RowScores } from './semantic-engine.js';
 
 /** From this many meaningful words on, a query is pasted text ("more like this"): any word may match. */
@@ -21,9 +22,10 @@ async function keywordOnly(e: Engine, query: string, opts: ModeSearchOptions, de
  * Filters (author:, category:, year:, -word) are evaluated exactly on the keyword index's postings
  * and restrict the vector scan itself, so a filtered query never loses results to over-fetching.
  * Long pasted text ranks by any of its words. Without a usable model the keyword ranking answers,
- * with `degraded` saying why.
+ * with `degraded` saying why. With `within`, only those papers are searched (within-search.ts).
  */
 export async function modeSearch(e: Engine, query: string, opts: ModeSearchOptions): Promise<ModeSearchOutcome> {
+  if (opts.within) return withinSearch(e, query, opts, opts.within);
   const limit = Math.max(0, Math.floor(opts.limit));
   const offset = Math.max(0, Math.floor(opts.offset ?? 0));
   const o = { ...opts, limit, offset };

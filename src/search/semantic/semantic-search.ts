@@ -25,6 +25,8 @@ export interface ModeSearchOptions {
   limit: number;
   offset?: number;
   sort?: 'relevance' | 'date';
+  /** Search among these papers only (by paper id, such as a digest period's), scoring every one. */
+  within?: readonly string[];
 }
 
 /**

@@ -5,6 +5,7 @@ import { termCounts } from '../vector/lsa-embedder.js';
 import type { RankedPaper, RecommendScope } from './semantic-search.js';
 import { explainMatch } from './explain.js';
 import { queryFilter, type QueryFilter } from './query-filter.js';
+import { cosinesWithin, meaningCut } from './within-search.js';
 import { verify } from '../keyword/verify.js';
 import { regionModel } from './lsa-regions.js';
 import { cosine } from '../vector/cosine.js';
@@ -34,14 +35,7 @@ interface RankScope {
 
 /** The vector side's candidates: a fixed set scored one by one, else the (filtered) index's best. */
 function vectorHits(l: Loaded, q: Float32Array, pool: number, allowed: QueryFilter | null, within?: ReadonlySet<number>): RowScores {
-  if (within) {
-    const out: RowScores = new Map();
-    for (const row of within) {
-      const s = allowed && !allowed.mask[row] ? null : l.index.score(q, row);
-      if (s !== null) out.set(row, s);
-    }
-    return out;
-  }
+  if (within) return cosinesWithin(l, q, within, allowed?.mask ?? null, meaningCut(l, q));
   // A narrow filter (a day, a week) is scanned exactly, as filtered search does.
   const hits = !allowed ? l.index.search(q, pool) : allowed.count < l.index.live / 4 ? l.index.exact(q, pool, allowed.mask) : l.index.search(q, pool, allowed.mask);
   return new Map(hits.map((h) => [h.rowId, h.score]));
@@ -51,7 +45,7 @@ function vectorHits(l: Loaded, q: Float32Array, pool: number, allowed: QueryFilt
  * Ranks papers for a query vector and a keyword query (any word), fused, without the `exclude`d
  * rows, with explanations against `about` (the text the results are compared with). A scope's
  * filter restricts both the keyword search and the vector scan; its `within` rows are the only
- * candidates (each scored by its vector; keyword scores where the words found them).
+ * candidates (by their vector when close enough, see meaningCut; by keyword score where the words found them).
  */
 async function rankFor(e: Engine, l: Loaded | null, q: Float32Array | null, kwQuery: string, about: string, exclude: Set<number>, limit: number, scope: RankScope = {}): Promise<RankedPaper[]> {
   const pool = Math.max(limit + exclude.size, 100);
@@ -62,7 +56,12 @@ async function rankFor(e: Engine, l: Loaded | null, q: Float32Array | null, kwQu
   const kw = plain ? await e.keyword.searchRows(filter ? `${plain} ${filter}` : plain, { limit: scope.within ? Math.max(pool, 1000) : pool, match: 'any' }) : null;
   const kwScores: RowScores = new Map(kw?.ok ? kw.rows.filter(([row]) => !scope.within || scope.within.has(row)) : []);
   let scores = kwScores;
-  if (l && q) scores = fuseRows(l, q, kwScores, vectorHits(l, q, pool, allowed, scope.within), kw?.ok === true && kw.total > kw.rows.length);
+  if (l && q) {
+    const vec = vectorHits(l, q, pool, allowed, scope.within);
+    // Inside a set, sharing one of the profile's words is no evidence: only papers close in meaning count.
+    const kwKept: RowScores = scope.within ? new Map([...kwScores].filter(([row]) => vec.has(row))) : kwScores;
+    scores = fuseRows(l, q, kwKept, vec, kw?.ok === true && kw.total > kw.rows.length);
+  }
   let ranked = rankRows(scores).filter(([id]) => !exclude.has(id));
   if (allowed?.needsVerify) {
     const ok = await verify(e.db, allowed.parsed, ranked.map((r) => r[0]));
