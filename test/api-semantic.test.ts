@@ -114,6 +114,9 @@ for (const backend of backends()) {
       assertRanked(r.results, 'recommend');
       assert.ok(r.results.every((h: Hit) => !liked.includes(h.paper.id) && h.paper.id !== '2504.0201'), 'inputs are left out');
       assert.deepEqual(r.results.slice(0, 3).map(topic), ['galaxies', 'galaxies', 'galaxies']);
+      // Versioned ids and paper addresses name the same papers.
+      const spelled = json(await post({ positive: ['2504.0401v3', 'https://arxiv.org/abs/2504.0402v1'], negative: ['arXiv:2504.0201'], limit: 5 }), 200, 'spelled');
+      assert.deepEqual(spelled, r);
       const withUnknown = json(await post({ positive: [...liked, '2999.99999', 'arXiv:nope'] }), 200, 'unknown');
       assert.deepEqual([...withUnknown.unknown].sort(), ['2999.99999', 'arXiv:nope']);
       assert.equal(withUnknown.results.length, 20, 'the default limit');

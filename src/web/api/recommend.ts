@@ -3,6 +3,7 @@ import type { WebDeps } from '../deps.js';
 import type { Problem } from '../../model/paper-record.js';
 import { cleanText, sendProblem, type ApiError, type Param } from './api-params.js';
 import { rankedHitsJson, type RankedHitJson } from './ranked-json.js';
+import { paperReference } from '../../model/paper-reference.js';
 
 /** Most papers one profile may list on each side: enough for a reading list, bounded in cost. */
 export const RECOMMEND_MAX_IDS = 200;
@@ -44,7 +45,8 @@ function idList(body: Record<string, unknown>, field: string, required: boolean)
     if (typeof item !== 'string' || !item.trim()) return bad(field, `item ${i} is not a paper id`);
     const clean = cleanText(item.trim(), field, 200);
     if (!clean.ok) return bad(field, `item ${i} ${clean.problem.message}`);
-    ids.push(clean.value);
+    // A versioned id or a paper's address names the same paper: 2504.01234v2, arxiv.org/abs/2504.01234.
+    ids.push(paperReference(clean.value) ?? clean.value);
   }
   return { ok: true, value: [...new Set(ids)] };
 }
