@@ -119,7 +119,7 @@ export const API_SCHEMAS: Readonly<Record<string, Schema>> = {
   RankedHit: object({ ...searchHitProperties, explanation: ref('MatchExplanation') }, ['organization', 'explanation'],
     'A similar or recommended paper: a search hit and, when the ranking can tell, why it matched.'),
   RecommendRequest: object({
-    positive: { type: 'array', items: { type: 'string', minLength: 1, maxLength: 200 }, minItems: 1, maxItems: RECOMMEND_MAX_IDS, description: 'Ids of papers of interest.' },
+    positive: { type: 'array', items: { type: 'string', minLength: 1, maxLength: 200 }, minItems: 1, maxItems: RECOMMEND_MAX_IDS, description: 'Ids of papers of interest (a versioned id or an arXiv, Hugging Face or alphaXiv address is read as the paper).' },
     negative: { type: 'array', items: { type: 'string', minLength: 1, maxLength: 200 }, maxItems: RECOMMEND_MAX_IDS, description: 'Ids of papers to steer away from (none by default).' },
     limit: { type: 'integer', minimum: 1, maximum: RECOMMEND_MAX_LIMIT, default: RECOMMEND_DEFAULT_LIMIT, description: 'How many papers to return.' },
   }, ['negative', 'limit'], 'An interest profile: liked and disliked papers.'),
