@@ -20,8 +20,8 @@ describe('subscriber input', () => {
   });
 
   it('validates interests: categories, paper ids, list sizes; drops duplicates', () => {
-    const ok = parseInterests({ categories: ['cs.CL', 'CS.cl'], topics: [' diffusion '], papers: ['https://arxiv.org/abs/2401.01234v3', 'hep-th/9901001'] });
-    assert.deepEqual(ok, { ok: true, value: { categories: ['cs.CL'], topics: ['diffusion'], authors: [], organizations: [], papers: ['2401.01234', 'hep-th/9901001'] } });
+    const ok = parseInterests({ categories: ['cs.CL', 'CS.cl'], topics: [' diffusion '], papers: ['https://arxiv.org/abs/2401.01234v3', 'hep-th/9901001', 'https://huggingface.co/papers/2402.00002'] });
+    assert.deepEqual(ok, { ok: true, value: { categories: ['cs.CL'], topics: ['diffusion'], authors: [], organizations: [], papers: ['2401.01234', 'hep-th/9901001', '2402.00002'] } });
     const bad = parseInterests({ categories: ['not ok!'], authors: Array.from({ length: 21 }, (_, i) => `A${i}`), papers: ['nope'] });
     assert.equal(bad.ok, false);
     if (!bad.ok) assert.deepEqual(Object.keys(bad.errors).sort(), ['authors', 'categories', 'papers']);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { arxivId } from '../model/normalise.js';
+import { paperReference } from '../model/paper-reference.js';
 
 /**
  * What a subscriber may choose, validated in one place for the form, the CLI, the CSV import and
@@ -23,7 +23,8 @@ const item = z.string().trim().min(1, 'an entry is empty').max(MAX_ITEM, `each e
 const list = (entry: z.ZodType<string>) => z.array(entry).max(MAX_INTERESTS, `at most ${MAX_INTERESTS} entries`).default([]);
 const category = z.string().trim().regex(/^[A-Za-z][A-Za-z0-9.-]{0,39}$/, 'categories look like cs.CL or hep-th');
 const paper = z.string().trim().transform((s, ctx) => {
-  const id = arxivId(s);
+  // Ids and paper addresses alike (arXiv, Hugging Face, alphaXiv), as the search box reads them.
+  const id = paperReference(s);
   if (!id) ctx.addIssue({ code: 'custom', message: `"${s.slice(0, 40)}" is not an arXiv id (e.g. 2401.01234)` });
   return id ?? '';
 });

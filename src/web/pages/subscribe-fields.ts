@@ -89,7 +89,7 @@ ${field('categories', 'arXiv categories', (a) => html`<input ${a} type="text" si
 ${textarea('topics', 'Topics', t.topics, errors, 'One per line: keywords ("diffusion") or a sentence ("speech recognition for low-resource languages").')}
 ${textarea('authors', 'Authors', t.authors, errors, 'One name per line.')}
 ${textarea('organizations', 'Organizations', t.organizations, errors, 'One per line, e.g. Google DeepMind.')}
-${field('papers', 'Papers like these', (a) => html`<input ${a} type="text" size="48" value="${t.papers}" placeholder="2401.01234 2312.00752">`, errors.papers, 'arXiv ids, separated by spaces or commas.')}
+${field('papers', 'Papers like these', (a) => html`<input ${a} type="text" size="48" value="${t.papers}" placeholder="2401.01234 2312.00752">`, errors.papers, 'arXiv ids or addresses (arXiv, Hugging Face), separated by spaces or commas.')}
 </fieldset>`;
 }
 
