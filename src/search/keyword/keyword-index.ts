@@ -37,6 +37,11 @@ export type KeywordRowsOutcome = { ok: true; rows: Array<[number, number]>; tota
 const SPLIT_MIN = 5000;
 
 /** Scores are reported to four decimals, the same wherever they come from. */
+/** Phrases and full author names are checked on the papers' text: the postings cannot tell them. */
+function checksText(q: ParsedQuery): boolean {
+  return q.phrases.length > 0 || q.authorNames.length > 0;
+}
+
 function roundScore(s: number): number {
   return Math.round(s * 10000) / 10000;
 }
@@ -200,7 +205,7 @@ export class KeywordIndex {
     const wanted = new Set(rowIds);
     const found: Array<[number, number]> = [];
     for (let i = 0; i < cands.count; i++) if (wanted.has(cands.ids[i]!)) found.push([cands.ids[i]!, roundScore(cands.scores[i]!)]);
-    if (!q.phrases.length && !q.authorNames.length) return new Map(found);
+    if (!checksText(q)) return new Map(found);
     const ok = await verify(this.db, q, found.map((f) => f[0]));
     return new Map(found.filter((_, j) => ok[j]));
   }
@@ -223,8 +228,7 @@ export class KeywordIndex {
     const only = filtersOnly ? { filtersOnly } : {};
     byDate ||= filtersOnly;
     const needed = offset + limit;
-    const verifying = q.phrases.length > 0 || q.authorNames.length > 0;
-    if (!verifying) {
+    if (!checksText(q)) {
       const best = topK(cands, needed, view.dayOf, byDate).slice(offset);
       return { ok: true, rows: best.map((i) => [cands.ids[i]!, roundScore(cands.scores[i]!)]), total: cands.count, match, ...only };
     }

@@ -1,12 +1,9 @@
 import { terms, words } from '../keyword/tokenize.js';
-import { verify } from '../keyword/verify.js';
 import type { ModeSearchOptions, ModeSearchOutcome, RankedPaper } from './semantic-search.js';
 import { queryFilter, meaningText } from './query-filter.js';
 import { withinSearch } from './within-search.js';
+import { LONG_QUERY_TERMS, filteredHits, keepVerified, meaningVector, newestFirst } from './ranking-steps.js';
 import { KEYWORD_POOL, MAX_RESULTS, fuseRows, longTextKeyword, rankRows, toRanked, type Engine, type RowScores } from './semantic-engine.js';
-
-/** From this many meaningful words on, a query is pasted text ("more like this"): any word may match. */
-export const LONG_QUERY_TERMS = 12;
 
 async function keywordOnly(e: Engine, query: string, opts: ModeSearchOptions, degraded?: string): Promise<ModeSearchOutcome> {
   const long = terms(meaningText(query)).length >= LONG_QUERY_TERMS;
@@ -34,21 +31,14 @@ export async function modeSearch(e: Engine, query: string, opts: ModeSearchOptio
   // Filters alone (`category:cs.CL year:2025`) ask for a listing, not a ranking: nothing failed,
   // whatever state the semantic model is in.
   if (opts.mode === 'keyword' || meaningTerms === 0) return keywordOnly(e, query, o);
-  const loaded = await e.state.current();
-  if (!loaded || loaded.index.live === 0) return keywordOnly(e, query, o, 'no semantic model is ready yet (too few papers, or the embedding job has not run)');
+  const meaning = await meaningVector(e, text);
+  if ('degraded' in meaning) return keywordOnly(e, query, o, meaning.degraded);
+  const { l: loaded, q } = meaning;
   const long = meaningTerms >= LONG_QUERY_TERMS;
-  const emb = await loaded.embedder.embed([text]);
-  if (!emb.ok) {
-    e.warn(`semantic search falls back to keyword search: ${emb.problem.source}: ${emb.problem.message}`);
-    return keywordOnly(e, query, o, 'the embedding model is unavailable');
-  }
-  e.ok();
-  const q = emb.vectors[0]!;
-  if (!q.some((x) => x !== 0)) return keywordOnly(e, query, o, 'no word of the query is known to the semantic model');
   const filter = await queryFilter(e.db, e.segments, query);
   const need = Math.min(MAX_RESULTS, offset + limit);
   const pool = Math.min(MAX_RESULTS, Math.max(need * (filter?.needsVerify ? 2 : 1), 100));
-  const vecHits = filter && filter.count < loaded.index.live / 4 ? loaded.index.exact(q, pool, filter.mask) : loaded.index.search(q, pool, filter?.mask ?? null);
+  const vecHits = filteredHits(loaded, q, pool, filter);
   let scores: RowScores = new Map(vecHits.map((h) => [h.rowId, h.score]));
   let total = Math.min(MAX_RESULTS, filter ? filter.count : loaded.index.live);
   if (opts.mode === 'hybrid' && long && !filter) {
@@ -63,16 +53,9 @@ export async function modeSearch(e: Engine, query: string, opts: ModeSearchOptio
       total = Math.min(MAX_RESULTS, Math.max(total, kw.total));
     }
   }
-  let ranked = rankRows(scores).slice(0, pool);
-  if (filter?.needsVerify) {
-    const ok = await verify(e.db, filter.parsed, ranked.map((r) => r[0]));
-    ranked = ranked.filter((_, i) => ok[i]);
-    total = Math.min(total, ranked.length);
-  }
-  if (opts.sort === 'date') {
-    const view = await e.segments.get();
-    ranked.sort((a, b) => (view.dayOf[b[0]] ?? 0) - (view.dayOf[a[0]] ?? 0) || b[1] - a[1] || a[0] - b[0]);
-  }
+  const ranked = await keepVerified(e, filter, rankRows(scores).slice(0, pool));
+  if (filter?.needsVerify) total = Math.min(total, ranked.length);
+  if (opts.sort === 'date') await newestFirst(e, ranked);
   const hits = (await toRanked(e, ranked.slice(offset, offset + limit))).map(({ paperId, title, score }) => ({ paperId, title, score }));
   return { ok: true, hits, total: Math.max(total, Math.min(ranked.length, MAX_RESULTS)), mode: opts.mode };
 }

@@ -6,7 +6,7 @@ import type { RankedPaper, RecommendScope } from './semantic-search.js';
 import { explainMatch } from './explain.js';
 import { queryFilter, type QueryFilter } from './query-filter.js';
 import { cosinesWithin, meaningCut } from './within-search.js';
-import { verify } from '../keyword/verify.js';
+import { filteredHits, keepVerified } from './ranking-steps.js';
 import { regionModel } from './lsa-regions.js';
 import { cosine } from '../vector/cosine.js';
 import { SIMILAR_PAPERS_CANDIDATES, SIMILAR_PAPERS_WEIGHTS, WORD_SIMILARITY_WEIGHTS, lexicalSimilarity, similarityScores, yearsApart, type SimilaritySignals } from '../similarity/similar-papers.js';
@@ -36,9 +36,7 @@ interface RankScope {
 /** The vector side's candidates: a fixed set scored one by one, else the (filtered) index's best. */
 function vectorHits(l: Loaded, q: Float32Array, pool: number, allowed: QueryFilter | null, within?: ReadonlySet<number>): RowScores {
   if (within) return cosinesWithin(l, q, within, allowed?.mask ?? null, meaningCut(l, q));
-  // A narrow filter (a day, a week) is scanned exactly, as filtered search does.
-  const hits = !allowed ? l.index.search(q, pool) : allowed.count < l.index.live / 4 ? l.index.exact(q, pool, allowed.mask) : l.index.search(q, pool, allowed.mask);
-  return new Map(hits.map((h) => [h.rowId, h.score]));
+  return new Map(filteredHits(l, q, pool, allowed).map((h) => [h.rowId, h.score]));
 }
 
 /**
@@ -62,12 +60,7 @@ async function rankFor(e: Engine, l: Loaded | null, q: Float32Array | null, kwQu
     const kwKept: RowScores = scope.within ? new Map([...kwScores].filter(([row]) => vec.has(row))) : kwScores;
     scores = fuseRows(l, q, kwKept, vec, kw?.ok === true && kw.total > kw.rows.length);
   }
-  let ranked = rankRows(scores).filter(([id]) => !exclude.has(id));
-  if (allowed?.needsVerify) {
-    const ok = await verify(e.db, allowed.parsed, ranked.map((r) => r[0]));
-    ranked = ranked.filter((_, i) => ok[i]);
-  }
-  ranked = ranked.slice(0, limit);
+  const ranked = (await keepVerified(e, allowed, rankRows(scores).filter(([id]) => !exclude.has(id)))).slice(0, limit);
   const papers = await toRanked(e, ranked);
   return papers.map(({ paperId, title, score, rowId, abstract }) => {
     const pv = l && q ? l.index.vectorOf(rowId) : null;

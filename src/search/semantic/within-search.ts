@@ -1,13 +1,10 @@
 import { embeddingVectors } from '../../store/embedding-vectors.js';
-import { verify } from '../keyword/verify.js';
 import { terms } from '../keyword/tokenize.js';
 import type { ModeSearchOptions, ModeSearchOutcome, SearchMode } from './semantic-search.js';
 import { queryFilter, meaningText } from './query-filter.js';
 import { fuseRows, rankRows, toRanked, type Engine, type RowScores } from './semantic-engine.js';
 import type { Loaded } from './semantic-state.js';
-
-/** As in mode-search: from this many meaningful words on, any word may match. */
-const LONG_TEXT_TERMS = 12;
+import { LONG_QUERY_TERMS, keepVerified, meaningVector, newestFirst } from './ranking-steps.js';
 
 /**
  * The share of the corpus a paper of a set must be among, by closeness in meaning, to count as a
@@ -40,20 +37,6 @@ export function cosinesWithin(l: Loaded, q: Float32Array, rows: Iterable<number>
   return out;
 }
 
-/** The query's vector when meaning can rank it, else why not (the outcome then says keyword). */
-async function meaningVector(e: Engine, text: string): Promise<{ l: Loaded; q: Float32Array } | { degraded: string }> {
-  const l = await e.state.current();
-  if (!l || l.index.live === 0) return { degraded: 'no semantic model is ready yet (too few papers, or the embedding job has not run)' };
-  const emb = await l.embedder.embed([text]);
-  if (!emb.ok) {
-    e.warn(`semantic search falls back to keyword search: ${emb.problem.source}: ${emb.problem.message}`);
-    return { degraded: 'the embedding model is unavailable' };
-  }
-  e.ok();
-  const q = emb.vectors[0]!;
-  return q.some((x) => x !== 0) ? { l, q } : { degraded: 'no word of the query is known to the semantic model' };
-}
-
 /**
  * A search of any mode among the given papers only (a digest period's): every one of them is
  * scored (its exact keyword score, its cosine), so none is lost to a top-k cut over the corpus, and
@@ -66,7 +49,7 @@ export async function withinSearch(e: Engine, query: string, opts: ModeSearchOpt
   const rows = [...(await embeddingVectors.rowIds(e.db, within)).values()];
   const text = meaningText(query);
   const meaningTerms = terms(text).length;
-  const kw = await e.keyword.matchRows(query, rows, meaningTerms >= LONG_TEXT_TERMS ? 'any' : 'all');
+  const kw = await e.keyword.matchRows(query, rows, meaningTerms >= LONG_QUERY_TERMS ? 'any' : 'all');
   let scores: RowScores = kw;
   let mode: SearchMode = 'keyword';
   let degraded: string | undefined;
@@ -77,20 +60,12 @@ export async function withinSearch(e: Engine, query: string, opts: ModeSearchOpt
       const filter = await queryFilter(e.db, e.segments, query);
       // Papers with the words, and papers close enough in meaning (see WITHIN_MEANING_SHARE).
       const vec = cosinesWithin(m.l, m.q, rows, filter?.mask ?? null, meaningCut(m.l, m.q));
-      let ranked = rankRows(opts.mode === 'hybrid' ? fuseRows(m.l, m.q, kw, vec, false) : vec);
-      if (filter?.needsVerify) {
-        const ok = await verify(e.db, filter.parsed, ranked.map((r) => r[0]));
-        ranked = ranked.filter((_, i) => ok[i]);
-      }
-      scores = new Map(ranked);
+      scores = new Map(await keepVerified(e, filter, rankRows(opts.mode === 'hybrid' ? fuseRows(m.l, m.q, kw, vec, false) : vec)));
       mode = opts.mode;
     }
   }
   const ranked = rankRows(scores);
-  if (opts.sort === 'date' || meaningTerms === 0) {
-    const view = await e.segments.get();
-    ranked.sort((a, b) => (view.dayOf[b[0]] ?? 0) - (view.dayOf[a[0]] ?? 0) || b[1] - a[1] || a[0] - b[0]);
-  }
+  if (opts.sort === 'date' || meaningTerms === 0) await newestFirst(e, ranked);
   const hits = (await toRanked(e, ranked.slice(offset, offset + limit))).map(({ paperId, title, score }) => ({ paperId, title, score }));
   return { ok: true, hits, total: ranked.length, mode, ...(degraded ? { degraded } : {}), ...(meaningTerms === 0 ? { filtersOnly: true } : {}) };
 }

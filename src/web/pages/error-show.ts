@@ -10,14 +10,13 @@ function page(title: string, message: string | Html): string {
 
 /** The 404 page for any path no route serves. */
 export async function notFoundShow(_req: FastifyRequest, reply: FastifyReply): Promise<string> {
-  reply.code(404).type('text/html; charset=utf-8');
-  return page('Not found', 'There is no page at this address.');
+  return paperNotFoundShow(reply, null);
 }
 
 /** The 404 page for a paper address, saying what is missing when the address names an arXiv paper. */
 export async function paperNotFoundShow(reply: FastifyReply, arxivId: string | null): Promise<string> {
   reply.code(404).type('text/html; charset=utf-8');
-  return arxivId ? page('Not found', missingPaper(arxivId)) : page('Not found', 'There is no page at this address.');
+  return page('Not found', arxivId ? missingPaper(arxivId) : 'There is no page at this address.');
 }
 
 /**
