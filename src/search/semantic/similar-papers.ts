@@ -43,7 +43,7 @@ function vectorHits(l: Loaded, q: Float32Array, pool: number, allowed: QueryFilt
  * Ranks papers for a query vector and a keyword query (any word), fused, without the `exclude`d
  * rows, with explanations against `about` (the text the results are compared with). A scope's
  * filter restricts both the keyword search and the vector scan; its `within` rows are the only
- * candidates (by their vector when close enough, see meaningCut; by keyword score where the words found them).
+ * candidates (by their vector when close enough, see meaningCut), each with its exact keyword score.
  */
 async function rankFor(e: Engine, l: Loaded | null, q: Float32Array | null, kwQuery: string, about: string, exclude: Set<number>, limit: number, scope: RankScope = {}): Promise<RankedPaper[]> {
   const pool = Math.max(limit + exclude.size, 100);
@@ -51,14 +51,22 @@ async function rankFor(e: Engine, l: Loaded | null, q: Float32Array | null, kwQu
   const plain = words(kwQuery).join(' ');
   const filter = scope.filter ?? '';
   const allowed = filter ? await queryFilter(e.db, e.segments, filter) : null;
-  const kw = plain ? await e.keyword.searchRows(filter ? `${plain} ${filter}` : plain, { limit: scope.within ? Math.max(pool, 1000) : pool, match: 'any' }) : null;
-  const kwScores: RowScores = new Map(kw?.ok ? kw.rows.filter(([row]) => !scope.within || scope.within.has(row)) : []);
+  const keywordQuery = filter ? `${plain} ${filter}` : plain;
+  let kwScores: RowScores = new Map();
+  let truncated = false;
+  if (plain && scope.within) {
+    // Every paper of the set gets its score, rather than those a corpus-wide top-k happened to reach.
+    kwScores = await e.keyword.matchRows(keywordQuery, [...scope.within], 'any');
+  } else if (plain) {
+    const kw = await e.keyword.searchRows(keywordQuery, { limit: pool, match: 'any' });
+    if (kw.ok) [kwScores, truncated] = [new Map(kw.rows), kw.total > kw.rows.length];
+  }
   let scores = kwScores;
   if (l && q) {
     const vec = vectorHits(l, q, pool, allowed, scope.within);
     // Inside a set, sharing one of the profile's words is no evidence: only papers close in meaning count.
     const kwKept: RowScores = scope.within ? new Map([...kwScores].filter(([row]) => vec.has(row))) : kwScores;
-    scores = fuseRows(l, q, kwKept, vec, kw?.ok === true && kw.total > kw.rows.length);
+    scores = fuseRows(l, q, kwKept, vec, truncated);
   }
   const ranked = (await keepVerified(e, allowed, rankRows(scores).filter(([id]) => !exclude.has(id)))).slice(0, limit);
   const papers = await toRanked(e, ranked);
