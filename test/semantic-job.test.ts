@@ -49,15 +49,20 @@ for (const backend of backends()) {
       const r = await engine.search('protein folding', { mode: 'hybrid', limit: 5 });
       assert.ok(r.ok);
       assert.equal(r.mode, 'keyword');
-      assert.match(r.degraded ?? '', /no semantic model/);
+      assert.equal(r.degraded, 'a semantic model needs at least 50 papers, and this site has 20');
       assert.equal((await engine.status()).ready, false);
     });
 
     it('trains once there are enough papers, and retrains when the corpus has doubled', async () => {
       await upsertRecords(fresh.db, records.filter((_, i) => i % 20 >= 5 && i % 20 < 13)); // 52 papers
       await keyword.indexPending();
-      const first = await engine.embedPending();
+      const said: string[] = [];
+      const progress = { start() {}, tick() {}, stop() {}, log(line: string) { said.push(line); } };
+      const first = await engine.embedPending({ progress });
       assert.deepEqual([first.model, first.rebuilt, first.embedded, first.pending], ['lsa', true, 52, 0]);
+      assert.equal(said.length, 2, said.join('\n'));
+      assert.equal(said[0], 'training the semantic model (lsa) on 52 papers');
+      assert.match(said[1]!, /^trained in \d+\.\d s; analysing every paper with it$/);
       assert.equal((await embeddingModels.active(fresh.db))?.trainedOn, 52);
       const again = await engine.embedPending();
       assert.deepEqual([again.rebuilt, again.embedded], [false, 0]);
@@ -115,7 +120,7 @@ for (const backend of backends()) {
       while ((await engine.status()).pending > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
       await job.stop();
       assert.equal((await engine.status()).pending, 0);
-      assert.ok(lines.includes('embedding job: 1 papers embedded'), lines.join('\n'));
+      assert.ok(lines.includes('embedding job: 1 paper embedded'), lines.join('\n'));
     });
   });
 }

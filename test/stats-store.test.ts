@@ -28,7 +28,7 @@ for (const backend of backends()) {
       const s = await collectStats(fresh.db);
       assert.equal(s.papers, 4);
       assert.deepEqual(s.gaps, { undated: 1, listingDated: 1, withoutAbstract: 1, votesUncounted: 2 });
-      assert.deepEqual(s.embeddings, { models: [], pending: 4 });
+      assert.deepEqual(s.embeddings, { models: [], pending: 4, building: null });
       assert.equal(s.authors, 3);
       assert.equal(s.organizations, 1);
       assert.equal(s.featuredDays, 2);
@@ -73,7 +73,7 @@ describe('paperboy stats formatting', () => {
     const text = formatStats({
       papers: 0, authors: 0, organizations: 0, featuredDays: 0, dailyEntries: 0, categories: 0, sources: {},
       searchDocs: 0, searchPending: 0, newestFeaturedDay: null, database: 'SQLite /tmp/x.db', databaseBytes: 4096,
-      gaps: { undated: 0, listingDated: 0, withoutAbstract: 0, votesUncounted: 0 }, embeddings: { models: [], pending: 0 },
+      gaps: { undated: 0, listingDated: 0, withoutAbstract: 0, votesUncounted: 0 }, embeddings: { models: [], pending: 0, building: null },
     });
     assert.match(text, /^database +SQLite \/tmp\/x\.db \(4\.0 KB\)$/m);
     assert.match(text, /^source records +none$/m);
@@ -86,9 +86,23 @@ describe('paperboy stats formatting', () => {
     const text = formatStats({
       papers: 5, authors: 0, organizations: 0, featuredDays: 0, dailyEntries: 0, categories: 0, sources: {},
       searchDocs: 5, searchPending: 0, newestFeaturedDay: null, database: 'SQLite /tmp/x.db', databaseBytes: 4096,
-      gaps: { undated: 0, listingDated: 0, withoutAbstract: 0, votesUncounted: 0 }, embeddings: { models: [{ kind: 'lsa', name: 'lsa-64', papers: 12345 }], pending: 7 },
+      gaps: { undated: 0, listingDated: 0, withoutAbstract: 0, votesUncounted: 0 }, embeddings: { models: [{ kind: 'lsa', name: 'lsa-64', papers: 12345 }], pending: 7, building: null },
     });
     assert.match(text, /^embeddings +12,345 papers \(lsa lsa-64\), 7 waiting$/m);
+    assert.doesNotMatch(text, /being built/);
+  });
+
+  it('shows how far a model being built has got, beside the one in use or alone', () => {
+    const base = {
+      papers: 80317, authors: 0, organizations: 0, featuredDays: 0, dailyEntries: 0, categories: 0, sources: {},
+      searchDocs: 5, searchPending: 0, newestFeaturedDay: null, database: 'SQLite /tmp/x.db', databaseBytes: 4096,
+      gaps: { undated: 0, listingDated: 0, withoutAbstract: 0, votesUncounted: 0 },
+    };
+    const building = { kind: 'lsa', name: 'lsa', papers: 12000 };
+    const first = formatStats({ ...base, embeddings: { models: [], pending: 0, building } });
+    assert.match(first, /^embeddings +no model yet \(built by `serve` or `paperboy reindex`\)\n {2}being built +12,000 of 80,317 papers \(lsa\)$/m);
+    const next = formatStats({ ...base, embeddings: { models: [{ kind: 'lsa', name: 'lsa', papers: 40000 }], pending: 0, building } });
+    assert.match(next, /^embeddings +40,000 papers \(lsa\)\n {2}being built +12,000 of 80,317 papers \(lsa\)$/m);
   });
 
   it('refuses an unmigrated database with the migrate hint', async () => {

@@ -8,6 +8,7 @@ import { buildApp } from '../web/app.js';
 import { startScheduler } from '../jobs/scheduler.js';
 import { startEmbedJob } from '../jobs/embed-job-timer.js';
 import { startDigestSchedule } from '../jobs/digest-schedule.js';
+import { lineProgress } from '../progress/progress.js';
 
 /** Resolves on the first SIGINT or SIGTERM; a second one then ends the process the default way. */
 function untilSignal(): Promise<NodeJS.Signals> {
@@ -64,7 +65,9 @@ export function registerServe(program: Command, _exit: ExitCode): void {
         (err: unknown) => { logger.error({ err }, 'indexing queued papers failed'); },
       );
       const scheduler = opts.schedule ? startScheduler(ctx, logger) : null;
-      const embedder = startEmbedJob(() => ctx.semantic.embedPending(), logger, config.embeddings.intervalSeconds * 1000);
+      // Building the first model of a large site takes minutes: the log says when it starts and how far it is.
+      const embedProgress = lineProgress((line) => logger.info(`embedding job: ${line}`), 30_000);
+      const embedder = startEmbedJob(() => ctx.semantic.embedPending({ progress: embedProgress }), logger, config.embeddings.intervalSeconds * 1000);
       // Digests go out on schedule only when there is an SMTP server to send them through.
       const digests = opts.schedule && config.smtpUrl ? startDigestSchedule(ctx, logger, { hourUtc: config.digestHourUtc }) : null;
 

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { ExitCode } from './main.js';
 import { openContext } from './context.js';
-import { collectStats, type StoreStats } from '../store/stats.js';
+import { collectStats, type EmbeddingModelCount, type StoreStats } from '../store/stats.js';
 
 function byteSize(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${(bytes / 1024).toFixed(1)} KB`;
@@ -17,11 +17,14 @@ function gapLines(s: StoreStats, n: (v: number) => string): Array<[string, strin
   return out;
 }
 
-/** Which models semantic search uses and how far embedding has got. */
+/** Which models semantic search uses, how far embedding has got, and a model being built. */
 function embeddingLines(s: StoreStats, n: (v: number) => string): Array<[string, string]> {
+  const label = (m: EmbeddingModelCount): string => (m.kind === m.name ? m.kind : `${m.kind} ${m.name}`);
   const waiting = s.embeddings.pending ? `, ${n(s.embeddings.pending)} waiting` : '';
-  if (!s.embeddings.models.length) return [['embeddings', `no model yet (built by \`serve\` or \`paperboy reindex\`)${waiting}`]];
-  return s.embeddings.models.map((m, i): [string, string] => [i ? '' : 'embeddings', `${n(m.papers)} papers (${m.kind === m.name ? m.kind : `${m.kind} ${m.name}`})${i ? '' : waiting}`]);
+  const b = s.embeddings.building;
+  const building: Array<[string, string]> = b ? [['  being built', `${n(b.papers)} of ${n(s.papers)} papers (${label(b)})`]] : [];
+  if (!s.embeddings.models.length) return [['embeddings', `no model yet (built by \`serve\` or \`paperboy reindex\`)${waiting}`], ...building];
+  return [...s.embeddings.models.map((m, i): [string, string] => [i ? '' : 'embeddings', `${n(m.papers)} papers (${label(m)})${i ? '' : waiting}`]), ...building];
 }
 
 /** The human-readable report: one aligned line per figure. */

@@ -6,6 +6,8 @@ export interface EmbedJobLogger {
   warn(msg: string): void;
 }
 
+const papers = (n: number): string => `${n.toLocaleString('en-US')} ${n === 1 ? 'paper' : 'papers'}`;
+
 /** A running embedding job; stop() cancels the timer and waits for a run in flight. */
 export interface RunningEmbedJob {
   stop(): Promise<void>;
@@ -30,8 +32,8 @@ export function startEmbedJob(run: () => Promise<EmbedRunSummary>, logger: Embed
         const s = await run();
         if (s.problem && s.problem !== lastProblem) (s.waiting ? logger.info.bind(logger) : logger.warn.bind(logger))(`embedding job: ${s.problem}`);
         lastProblem = s.problem;
-        if (s.rebuilt) logger.info(`embedding job: built model ${s.model}, ${s.embedded} papers embedded`);
-        else if (s.embedded) logger.info(`embedding job: ${s.embedded} papers embedded`);
+        if (s.rebuilt) logger.info(`embedding job: built model ${s.model}, ${papers(s.embedded)} embedded`);
+        else if (s.embedded) logger.info(`embedding job: ${papers(s.embedded)} embedded`);
       } catch (err) {
         logger.warn(`embedding job failed: ${err instanceof Error ? err.message : String(err)}`);
       }

@@ -7,7 +7,8 @@ import { paperText } from '../search/vector/embedder.js';
 import { encodeVector } from '../search/vector/quantize.js';
 import { encodeCharTable, encodeLsa, lsaBlobParts } from '../search/semantic/lsa-model-blob.js';
 import { CHAR_GRAM_LENGTH } from '../search/similarity/char-grams.js';
-import { trainCharTable, trainLsa } from '../search/semantic/lsa-training.js';
+import { MIN_TRAINING_PAPERS, trainCharTable, trainLsa } from '../search/semantic/lsa-training.js';
+import type { TrainingNow } from '../search/semantic/model-status.js';
 import { configuredModel, embedderFor, endpointModelEmbedder, lsaModelEmbedder, type ModelEmbedder } from '../search/semantic/model-embedder.js';
 
 /** What one run of the embedding job did. */
@@ -28,9 +29,14 @@ export interface EmbedJobDeps {
   db: Db;
   config: Pick<Config, 'embeddings'>;
   progress?: Progress;
+  /** Told when training a new model starts (with its kind and corpus size) and ends (null): search says so meanwhile. */
+  training?: (now: TrainingNow | null) => void;
 }
 
 const BATCH = 500;
+
+const count = (n: number): string => n.toLocaleString('en-US');
+const tooFew = (papers: number): string => `too few papers to train the semantic model (${papers}; at least ${MIN_TRAINING_PAPERS} are needed)`;
 
 async function embedAndWrite(db: Db, model: EmbeddingModelRow, embedder: ModelEmbedder, papers: PaperText[]): Promise<string | null> {
   const r = await embedder.embed(papers.map((p) => paperText(p.title, p.abstract)));
@@ -93,19 +99,28 @@ async function buildModel(deps: EmbedJobDeps, want: { kind: 'lsa' | 'endpoint'; 
   if (!row || !embedder) {
     if (row) await embeddingModels.drop(db, row.id);
     const papers = await embeddingModels.paperCount(db);
-    if (want.kind === 'lsa') {
-      const trained = await trainLsa(db);
-      if (!trained) return { embedded: 0, waiting: true, problem: `too few papers to train the semantic model (${papers}; at least 50 are needed)` };
-      const id = await embeddingModels.create(db, { kind: 'lsa', name: want.name, dimensions: trained.model.dimensions, trainedOn: papers, data: encodeLsa(trained.stored) });
-      embedder = lsaModelEmbedder(trained.stored);
-      row = (await embeddingModels.byId(db, id))!;
-    } else {
-      // The service makes the vectors; similar papers also needs the corpus's n-gram counts.
-      const table = await trainCharTable(db);
-      const id = await embeddingModels.create(db, { kind: 'endpoint', name: want.name, dimensions: 0, trainedOn: papers, data: table ? encodeCharTable(table) : null });
-      embedder = endpointModelEmbedder(config, undefined, table);
-      row = (await embeddingModels.byId(db, id))!;
+    if (want.kind === 'lsa' && papers < MIN_TRAINING_PAPERS) return { embedded: 0, waiting: true, problem: tooFew(papers) };
+    const started = Date.now();
+    progress.log(`training the semantic model (${want.kind}) on ${count(papers)} papers`);
+    deps.training?.({ kind: want.kind, papers });
+    try {
+      if (want.kind === 'lsa') {
+        const trained = await trainLsa(db);
+        if (!trained) return { embedded: 0, waiting: true, problem: tooFew(papers) };
+        const id = await embeddingModels.create(db, { kind: 'lsa', name: want.name, dimensions: trained.model.dimensions, trainedOn: papers, data: encodeLsa(trained.stored) });
+        embedder = lsaModelEmbedder(trained.stored);
+        row = (await embeddingModels.byId(db, id))!;
+      } else {
+        // The service makes the vectors; similar papers also needs the corpus's n-gram counts.
+        const table = await trainCharTable(db);
+        const id = await embeddingModels.create(db, { kind: 'endpoint', name: want.name, dimensions: 0, trainedOn: papers, data: table ? encodeCharTable(table) : null });
+        embedder = endpointModelEmbedder(config, undefined, table);
+        row = (await embeddingModels.byId(db, id))!;
+      }
+    } finally {
+      deps.training?.(null);
     }
+    progress.log(`trained in ${((Date.now() - started) / 1000).toFixed(1)} s; analysing every paper with it`);
     // Every paper is about to be embedded; changes from now on queue again.
     await embeddingVectors.clearAllPending(db);
   }

@@ -1,6 +1,13 @@
 import type { Db } from '../db/db.js';
 
 /** What `paperboy stats` reports: how much the store holds and where it lives. */
+/** An embedding model and how many papers have a vector of it. */
+export interface EmbeddingModelCount {
+  kind: string;
+  name: string;
+  papers: number;
+}
+
 export interface StoreStats {
   papers: number;
   authors: number;
@@ -25,8 +32,11 @@ export interface StoreStats {
     /** Known only from arXiv: no upvotes or comments counted. */
     votesUncounted: number;
   };
-  /** Semantic search: each active embedding model and the papers it has a vector for; papers waiting. */
-  embeddings: { models: Array<{ kind: string; name: string; papers: number }>; pending: number };
+  /**
+   * Semantic search: each active embedding model and the papers it has a vector for; papers waiting;
+   * a model being built (the first of a large site takes minutes), with the papers it has reached.
+   */
+  embeddings: { models: EmbeddingModelCount[]; pending: number; building: EmbeddingModelCount | null };
   /** YYYY-MM-DD, or null when nothing was ever featured. */
   newestFeaturedDay: string | null;
   /** Where the data lives (never includes a password). */
@@ -47,10 +57,12 @@ export async function collectStats(db: Db): Promise<StoreStats> {
   const sources: Record<string, number> = {};
   for (const r of sourceRows) sources[r.source] = Number(r.n);
   const newest = await db.get<{ day: string | null }>('SELECT MAX(day) AS day FROM daily_entries');
-  const models = await db.all<{ kind: string; name: string; n: number | string }>(
-    `SELECT m.kind, m.name, COUNT(e.paper_id) AS n FROM embedding_models m LEFT JOIN paper_embeddings e ON e.model_id = m.id
-     WHERE m.state = 'active' GROUP BY m.id, m.kind, m.name ORDER BY m.id`,
+  const models = await db.all<{ kind: string; name: string; state: string; n: number | string }>(
+    `SELECT m.kind, m.name, m.state, COUNT(e.paper_id) AS n FROM embedding_models m LEFT JOIN paper_embeddings e ON e.model_id = m.id
+     WHERE m.state IN ('active', 'building') GROUP BY m.id, m.kind, m.name, m.state ORDER BY m.id`,
   );
+  const counted = (state: string): EmbeddingModelCount[] =>
+    models.filter((m) => m.state === state).map((m) => ({ kind: m.kind, name: m.name, papers: Number(m.n) }));
   return {
     papers: await count(db, 'SELECT COUNT(*) AS n FROM papers'),
     authors: await count(db, 'SELECT COUNT(*) AS n FROM authors'),
@@ -68,8 +80,9 @@ export async function collectStats(db: Db): Promise<StoreStats> {
       votesUncounted: await count(db, 'SELECT COUNT(*) AS n FROM papers WHERE votes_known = 0'),
     },
     embeddings: {
-      models: models.map((m) => ({ kind: m.kind, name: m.name, papers: Number(m.n) })),
+      models: counted('active'),
       pending: await count(db, 'SELECT COUNT(*) AS n FROM embedding_pending'),
+      building: counted('building').at(-1) ?? null,
     },
     newestFeaturedDay: newest?.day ?? null,
     database: db.location,

@@ -9,6 +9,8 @@ import type { SemanticSearch } from './semantic-search.js';
 import { SemanticState, type Loaded } from './semantic-state.js';
 import type { Engine } from './semantic-engine.js';
 import { modeSearch } from './mode-search.js';
+import { configuredModel } from './model-embedder.js';
+import { notReadyReason, type TrainingNow } from './model-status.js';
 import { recommendPapers, similarPapers } from './similar-papers.js';
 
 /** What semantic search is built from. */
@@ -40,6 +42,7 @@ export interface SemanticEngine extends SemanticSearch {
 export function createSemanticSearch(deps: SemanticDeps): SemanticEngine {
   const state = new SemanticState(deps.db, deps.config, { ivfMin: deps.ivfMin });
   let failing = false;
+  let training: TrainingNow | null = null;
   const engine: Engine = {
     db: deps.db,
     keyword: deps.keyword,
@@ -51,6 +54,7 @@ export function createSemanticSearch(deps: SemanticDeps): SemanticEngine {
       deps.logger?.warn(message);
     },
     ok() { failing = false; },
+    notReady: () => notReadyReason(deps.db, configuredModel(deps.config).kind, training),
   };
   return {
     async status() {
@@ -62,7 +66,7 @@ export function createSemanticSearch(deps: SemanticDeps): SemanticEngine {
     similar: (paperId, limit) => similarPapers(engine, paperId, limit),
     recommend: (positive, negative, limit, scope) => recommendPapers(engine, positive, negative, limit, scope),
     async embedPending(opts = {}) {
-      const summary = await runEmbedJob({ db: deps.db, config: deps.config, progress: opts.progress }, { rebuild: opts.rebuild });
+      const summary = await runEmbedJob({ db: deps.db, config: deps.config, progress: opts.progress, training: (now) => { training = now; } }, { rebuild: opts.rebuild });
       await state.current();
       return summary;
     },

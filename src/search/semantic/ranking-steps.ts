@@ -9,12 +9,12 @@ export const LONG_QUERY_TERMS = 12;
 
 /**
  * The query's vector when meaning can rank it, else why not (the caller then answers by keyword and
- * says so): no model yet, a failing embedding endpoint (warned once per run of failures), or no
+ * says so): no model yet (being built, or too few papers), a failing embedding endpoint (warned once per run of failures), or no
  * word the model knows.
  */
 export async function meaningVector(e: Engine, text: string): Promise<{ l: Loaded; q: Float32Array } | { degraded: string }> {
   const l = await e.state.current();
-  if (!l || l.index.live === 0) return { degraded: 'no semantic model is ready yet (too few papers, or the embedding job has not run)' };
+  if (!l || l.index.live === 0) return { degraded: await e.notReady() };
   const emb = await l.embedder.embed([text]);
   if (!emb.ok) {
     e.warn(`semantic search falls back to keyword search: ${emb.problem.source}: ${emb.problem.message}`);

@@ -26,6 +26,8 @@ export interface Engine {
   state: SemanticState;
   /** Logs a failure of the embedding model once per run of failures. */
   warn(message: string): void;
+  /** Why no model can rank yet (see notReadyReason): being trained, being built, too few papers. */
+  notReady(): Promise<string>;
   ok(): void;
 }
 
