@@ -220,8 +220,10 @@ describe('the site in a real browser', { skip: SKIP ? 'PAPERBOY_SKIP_BROWSER=1' 
     // Every other kind of page, without screenshots: in the light theme, and those with elements of
     // their own (forms, code blocks, tables) in the dark one too (the shared parts are checked above).
     const others = ['/trending', `/papers?week=${d.latest.slice(0, 4)}-W01`, '/search', '/search?q=9999.99999', '/orgs', '/orgs/acme',
-      '/categories', '/categories/cs.CL', '/authors/Ada%20Lovelace', '/subscribe', '/api/docs', '/recommend?positive=2503.00030%0A2503.00011'];
-    const darkToo = new Set(['/search', '/orgs', '/categories/cs.CL', '/subscribe', '/api/docs', '/recommend?positive=2503.00030%0A2503.00011']);
+      '/categories', '/categories/cs.CL', '/authors/Ada%20Lovelace', '/subscribe', '/api/docs', '/recommend?positive=2503.00030%0A2503.00011',
+      '/papers/add?id=9999.99999'];
+    const darkToo = new Set(['/search', '/orgs', '/categories/cs.CL', '/subscribe', '/api/docs', '/recommend?positive=2503.00030%0A2503.00011',
+      '/papers/add?id=9999.99999']);
     for (const colorScheme of ['light', 'dark'] as const) {
       for (const path of others.filter((p) => colorScheme === 'light' || darkToo.has(p))) {
         const { page, done } = await open(path, { colorScheme, viewport: { width: 1024, height: 900 }, bypassCSP: true });

@@ -17,6 +17,8 @@ export interface Config {
   readonly hfApiUrl: string;
   /** Minimum milliseconds between two requests to arXiv (their rule: 3 s). */
   readonly arxivDelayMs: number;
+  /** Whether readers may add a paper the site lacks by its arXiv id (one arXiv API request each). */
+  readonly arxivLookup: boolean;
   readonly smtpUrl: string | undefined;
   /** The server-side cache of rendered pages (see src/web/http/page-cache.ts). */
   readonly pageCache: PageCacheConfig;
@@ -70,6 +72,7 @@ const schema = z.object({
   PAPERBOY_ARXIV_RSS_URL: z.string().url().default('https://rss.arxiv.org/rss'),
   PAPERBOY_HF_API_URL: z.string().url().default('https://huggingface.co/api/daily_papers'),
   PAPERBOY_ARXIV_DELAY_MS: z.coerce.number().int().min(0).default(3000),
+  PAPERBOY_ARXIV_LOOKUP: z.enum(['true', 'false'], { message: 'use true or false' }).default('true'),
   SMTP_URL: z.string().optional(),
   PAPERBOY_PAGE_CACHE_MB: z.coerce.number().min(0).max(65536).default(64),
   PAPERBOY_PAGE_CACHE_VERSION_TTL_MS: z.coerce.number().int().min(0).max(250).default(0),
@@ -117,6 +120,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     arxivRssUrl: e.PAPERBOY_ARXIV_RSS_URL,
     hfApiUrl: e.PAPERBOY_HF_API_URL,
     arxivDelayMs: e.PAPERBOY_ARXIV_DELAY_MS,
+    arxivLookup: e.PAPERBOY_ARXIV_LOOKUP === 'true',
     smtpUrl: e.SMTP_URL,
     pageCache: Object.freeze({
       maxBytes: Math.floor(e.PAPERBOY_PAGE_CACHE_MB * 1024 * 1024),

@@ -14,9 +14,9 @@ export async function notFoundShow(_req: FastifyRequest, reply: FastifyReply): P
 }
 
 /** The 404 page for a paper address, saying what is missing when the address names an arXiv paper. */
-export async function paperNotFoundShow(reply: FastifyReply, arxivId: string | null): Promise<string> {
+export async function paperNotFoundShow(reply: FastifyReply, arxivId: string | null, addable = false): Promise<string> {
   reply.code(404).type('text/html; charset=utf-8');
-  return page('Not found', arxivId ? missingPaper(arxivId) : 'There is no page at this address.');
+  return page('Not found', arxivId ? missingPaper(arxivId, addable) : 'There is no page at this address.');
 }
 
 /**

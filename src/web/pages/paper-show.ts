@@ -141,6 +141,6 @@ export function paperShow(deps: WebDeps) {
       reply.redirect(paperPath(canonical), 301);
       return '';
     }
-    return paperNotFoundShow(reply, canonical);
+    return paperNotFoundShow(reply, canonical, deps.config.arxivLookup);
   };
 }

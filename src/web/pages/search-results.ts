@@ -118,7 +118,7 @@ export function searchResults(deps: WebDeps) {
         reply.redirect(paperPath(ref), 303);
         return '';
       }
-      return page(f, missingPaper(ref));
+      return page(f, missingPaper(ref, deps.config.arxivLookup));
     }
     const query = indexQuery(f);
     if (!query) return page(f, searchHelp());

@@ -13,6 +13,7 @@ import { subscriptionServices } from '../pages/subscribe-services.js';
 import { formBody } from '../http/form-body.js';
 import { subscribeForm, subscribeSubmit } from '../pages/subscribe-form.js';
 import { recommendResults } from '../pages/recommend-results.js';
+import { paperAddForm, paperAddServices, paperAddSubmit } from '../pages/paper-add.js';
 import { confirmResend, confirmShow, confirmSubmit } from '../pages/subscribe-confirm.js';
 import { unsubscribeOneClick, unsubscribeShow, unsubscribeSubmit } from '../pages/unsubscribe-show.js';
 import { preferencesShow, preferencesSubmit } from '../pages/preferences-show.js';
@@ -33,11 +34,16 @@ export function registerPages(app: FastifyInstance, deps: WebDeps): void {
   app.get('/categories', categoryList(deps));
   app.get('/categories/:cat', categoryShow(deps));
   app.get('/trending', trendingList(deps));
-  // Digest subscriptions: the form, then pages reached by signed links from emails (no login).
-  // Their own scope, so only these routes parse HTML form posts (the JSON API still answers 415).
+  // Digest subscriptions: the form, then pages reached by signed links from emails (no login);
+  // and adding a paper from arXiv. Their own scope, so only these routes parse HTML form posts
+  // (the JSON API still answers 415).
   void app.register(async (scope) => {
     formBody(scope);
     const subs = subscriptionServices(scope, deps);
+    // Adding a paper by its arXiv id: a form post like the others, with the site's one CSRF protection.
+    const adds = paperAddServices(subs.csrf);
+    scope.get('/papers/add', paperAddForm(deps, adds));
+    scope.post('/papers/add', paperAddSubmit(deps, adds));
     scope.get('/subscribe', subscribeForm(deps, subs));
     scope.post('/subscribe', subscribeSubmit(deps, subs));
     scope.post('/subscribe/resend', confirmResend(deps, subs));
