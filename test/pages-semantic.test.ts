@@ -43,8 +43,8 @@ for (const backend of backends()) {
       const liked = '2504.0101\nhttps://arxiv.org/abs/2504.0102v2, <b>junk</b> 2599.99999 2504.0101';
       const doc = await page(site.app, `/recommend?positive=${encodeURIComponent(liked)}&negative=2504.0201`);
       const notes = doc.querySelectorAll('.note').map((n) => n.text);
-      assert.deepEqual(notes, ['Ignored “<b>junk</b>”: not an arXiv id or a paper\'s address.', 'Not among this site\'s papers, so left out: 2599.99999.']);
-      assert.equal(doc.querySelector('.note a')!.getAttribute('href'), 'https://arxiv.org/abs/2599.99999');
+      assert.deepEqual(notes, ['Ignored “<b>junk</b>”: not an arXiv id or a paper\'s address.', 'Not among this site\'s papers, so left out: 2599.99999 (add it).']);
+      assert.deepEqual(doc.querySelectorAll('.note a').map((a) => a.getAttribute('href')), ['https://arxiv.org/abs/2599.99999', '/papers/add?id=2599.99999']);
       assert.equal(doc.querySelector('textarea[name=positive]')!.text, liked, 'the profile stays in the form');
       assert.deepEqual(doc.querySelectorAll('.profile a').map((a) => a.getAttribute('href')), ['/papers/2504.0101', '/papers/2504.0102']);
       assert.match(doc.querySelector('.result-count')!.text, /^1–20 of \d+ papers closest to the 2 papers you like$/);

@@ -79,7 +79,7 @@ export function recommendResults(deps: WebDeps) {
 
     const found = await deps.semantic.recommend(liked.ids, negative, RECOMMEND_MAX_LIMIT);
     const missing = found.unknown.length
-      ? html`<p class="note">Not among this site's papers, so left out: ${found.unknown.map((id, i) => html`${i ? ', ' : ''}<a href="${arxivLinks(id).absUrl}">${id}</a>`)}.</p>`
+      ? html`<p class="note">Not among this site's papers, so left out: ${found.unknown.map((id, i) => html`${i ? ', ' : ''}<a href="${arxivLinks(id).absUrl}">${id}</a>${deps.config.arxivLookup ? html` (<a class="add-paper-link" href="${withQuery('/papers/add', { id })}">add it</a>)` : ''}`)}.</p>`
       : '';
     const current = pageParam(queryText(query, 'page'), Math.max(1, Math.ceil(found.hits.length / PAGE_SIZE)));
     const slice = found.hits.slice((current - 1) * PAGE_SIZE, current * PAGE_SIZE);
