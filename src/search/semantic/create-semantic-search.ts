@@ -13,6 +13,9 @@ import { configuredModel } from './model-embedder.js';
 import { notReadyReason, type TrainingNow } from './model-status.js';
 import { recommendPapers, similarPapers } from './similar-papers.js';
 
+/** How long one answer to "why can meaning not rank yet" is reused. */
+const NOT_READY_TTL_MS = 5000;
+
 /** What semantic search is built from. */
 export interface SemanticDeps {
   db: Db;
@@ -43,6 +46,7 @@ export function createSemanticSearch(deps: SemanticDeps): SemanticEngine {
   const state = new SemanticState(deps.db, deps.config, { ivfMin: deps.ivfMin });
   let failing = false;
   let training: TrainingNow | null = null;
+  let notReady: { at: number; reason: Promise<string> } | null = null;
   const engine: Engine = {
     db: deps.db,
     keyword: deps.keyword,
@@ -54,7 +58,16 @@ export function createSemanticSearch(deps: SemanticDeps): SemanticEngine {
       deps.logger?.warn(message);
     },
     ok() { failing = false; },
-    notReady: () => notReadyReason(deps.db, configuredModel(deps.config).kind, training),
+    // Counting a model's vectors takes a while at millions of papers: searches while it is built share one count a few seconds.
+    notReady() {
+      const now = Date.now();
+      if (!notReady || now - notReady.at > NOT_READY_TTL_MS) {
+        const reason = notReadyReason(deps.db, configuredModel(deps.config).kind, training);
+        reason.catch(() => { notReady = null; });
+        notReady = { at: now, reason };
+      }
+      return notReady.reason;
+    },
   };
   return {
     async status() {
@@ -66,7 +79,7 @@ export function createSemanticSearch(deps: SemanticDeps): SemanticEngine {
     similar: (paperId, limit) => similarPapers(engine, paperId, limit),
     recommend: (positive, negative, limit, scope) => recommendPapers(engine, positive, negative, limit, scope),
     async embedPending(opts = {}) {
-      const summary = await runEmbedJob({ db: deps.db, config: deps.config, progress: opts.progress, training: (now) => { training = now; } }, { rebuild: opts.rebuild });
+      const summary = await runEmbedJob({ db: deps.db, config: deps.config, progress: opts.progress, training: (now) => { training = now; notReady = null; } }, { rebuild: opts.rebuild });
       await state.current();
       return summary;
     },
