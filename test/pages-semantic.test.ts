@@ -28,7 +28,7 @@ for (const backend of backends()) {
       const why = items[0]!.querySelector('.why')!;
       assert.ok(why.querySelectorAll('.term').length > 0, why.text);
       assert.match(why.text, /shared terms/);
-      assert.deepEqual(section.querySelectorAll('.similar-more a').map((a) => a.getAttribute('href')), ['/recommend?positive=2504.0101', '/api/papers/2504.0101/similar']);
+      assert.deepEqual(section.querySelectorAll('.similar-more a').map((a) => a.getAttribute('href')), ['/recommend?positive=2504.0101', '/api/papers/2504.0101/similar', `/export.bib?ids=${ids.join(',')}`]);
       const other = await page(site.app, '/papers/2504.0301');
       const otherIds = other.querySelectorAll('section.similar li.similar-paper').map((li) => li.getAttribute('data-paper-id')!);
       assert.deepEqual(otherIds.slice(0, 3).map((id) => site.topicOf.get(id)), ['graphs', 'graphs', 'graphs']);

@@ -71,8 +71,9 @@ function authorName(name: string): string {
 /**
  * A BibTeX entry: `@article` when the paper has a journal reference, `@misc` otherwise, with the
  * arXiv `eprint`/`archivePrefix`/`primaryClass` fields biblatex and natbib styles understand.
+ * `key` replaces the citation key (a file of several papers keeps its keys apart).
  */
-export function paperBibtex(paper: PaperRow): string {
+export function paperBibtex(paper: PaperRow, key = citationKey(paper)): string {
   const { absUrl } = arxivPages(paper);
   const isArxiv = !paper.paperId.includes(':');
   const fields: Array<[string, string]> = [['title', `{${escapeBibtex(paper.title)}}`]];
@@ -92,5 +93,5 @@ export function paperBibtex(paper: PaperRow): string {
   if (absUrl && /^https?:\/\//.test(absUrl)) fields.push(['url', `{${verbatimBibtex(absUrl)}}`]);
   const type = paper.journalRef ? 'article' : 'misc';
   const width = Math.max(...fields.map(([k]) => k.length));
-  return `@${type}{${citationKey(paper)},\n${fields.map(([k, v]) => `  ${k.padEnd(width)} = ${v}`).join(',\n')}\n}\n`;
+  return `@${type}{${key},\n${fields.map(([k, v]) => `  ${k.padEnd(width)} = ${v}`).join(',\n')}\n}\n`;
 }

@@ -10,6 +10,7 @@ import { periodLabel, periodParam, periodShortLabel, periodViews } from '../view
 import { queryChoice, queryText, type Query } from '../views/query-params.js';
 import { withQuery } from '../views/site-paths.js';
 import { papersLatest } from './papers-latest.js';
+import { listExportLinks } from '../views/list-export-links.js';
 import {
   latestListedDay, listPeriod, nearestListedDays, periodDays, periodFromQuery, shiftPeriod,
   type ListingSort, type Period,
@@ -114,6 +115,7 @@ export function papersList(deps: WebDeps) {
 ${toolbar(period, sort)}
 ${periodNav(near.prev, near.next, sort)}
 ${list.total === 0 ? nothingListed(period, near.prev, near.next, sort) : paperList(list.papers)}
+${listExportLinks(list.papers.map((p) => p.paperId), 'the papers of this page')}
 ${pager({ page, pageSize: PAGE_SIZE, total: list.total }, (n) => listHref(period, sort, n))}`;
     return layout({
       title: `${parsed ? label : 'Daily Papers'} · paperboy`, section: 'papers', body,

@@ -14,6 +14,7 @@ import { arxivLinks } from '../../model/normalise.js';
 import { paperReferences } from '../../model/paper-reference.js';
 import { papersByIds } from '../../store/listings.js';
 import { RECOMMEND_MAX_IDS, RECOMMEND_MAX_LIMIT } from '../api/recommend.js';
+import { listExportLinks } from '../views/list-export-links.js';
 
 const PAGE_SIZE = 20;
 /** Room for 200 pasted addresses a side. */
@@ -100,6 +101,6 @@ export function recommendResults(deps: WebDeps) {
       title: `new papers for this profile (last ${RECOMMEND_FEED_DAYS.fallback} days)`, path: RECOMMEND_FEED_PATH,
       query: { positive: known(liked.ids), negative: known(negative) || null },
     } : undefined;
-    return page(html`${head}${missing}${from}${summary}${papers.length ? paperList(papers) : ''}${pager(state, href)}`, feed);
+    return page(html`${head}${missing}${from}${summary}${papers.length ? paperList(papers) : ''}${listExportLinks(papers.map((p) => p.paperId), 'the papers of this page')}${pager(state, href)}`, feed);
   };
 }

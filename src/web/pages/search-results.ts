@@ -13,6 +13,7 @@ import { SEARCH_SORTS, modeLabel, searchFormView, searchHelp, type SearchFormSta
 import { SEARCH_MODES } from '../../search/semantic/semantic-search.js';
 import { parseDay, papersByIds } from '../../store/listings.js';
 import { paperReference } from '../../model/paper-reference.js';
+import { listExportLinks } from '../views/list-export-links.js';
 
 const PAGE_SIZE = 20;
 /** Room for a pasted abstract; longer text is cut here. */
@@ -139,6 +140,7 @@ export function searchResults(deps: WebDeps) {
     const feed = passage ? undefined : { title: `new papers matching “${query}”`, path: SEARCH_FEED_PATH, query: { q: query } };
     return page(f, html`${degradedNote(found.degraded)}${summary}
 ${papers.length ? paperList(papers, passage ? {} : { mark: highlighter(f.q) }) : ''}
+${listExportLinks(papers.map((p) => p.paperId), 'the papers of this page')}
 ${pager(state, (n) => formHref(f, n))}`, feed);
   };
 }

@@ -10,6 +10,7 @@ import { withQuery } from '../views/site-paths.js';
 import { isoWeekOf, latestListedDay, trendingPapers } from '../../store/listings.js';
 import { periodLabel } from '../views/period.js';
 import { formatCount } from '../views/format.js';
+import { listExportLinks } from '../views/list-export-links.js';
 
 const PAGE_SIZE = 30;
 const WINDOW_DAYS = 7;
@@ -47,6 +48,7 @@ a two-day-old paper need about 2.7 times the votes of a one-day-old one to stay 
 upvotes follow, newest first.</p>
 </details>
 ${list.total === 0 ? await quietWeek(deps) : paperList(list.papers)}
+${listExportLinks(list.papers.map((p) => p.paperId), 'the papers of this page')}
 ${pager({ page, pageSize: PAGE_SIZE, total: list.total }, (n) => withQuery('/trending', { page: n > 1 ? n : null }))}`;
     return layout({ title: 'Trending · paperboy', description: 'Papers trending over the last week.', section: 'trending', body, feed: DAILY_FEED }).value;
   };

@@ -5,6 +5,7 @@ import { texText } from './tex-text.js';
 import { plainText, publishedOrMonth } from './paper-card.js';
 import type { MatchExplanation } from '../../search/semantic/semantic-search.js';
 import type { PaperRow } from '../../model/paper-row.js';
+import { listExportPath } from './list-export-links.js';
 
 /** One similar paper as the list shows it: the stored paper, its score and why it matched. */
 export interface SimilarItem {
@@ -54,6 +55,6 @@ export function similarSection(items: readonly SimilarItem[], paperId: string): 
 ${items.length
     ? html`<ol class="similar-list">${items.map(similarEntry)}</ol>`
     : html`<p class="lede">No similar papers yet: they appear once papers have been analysed for meaning.</p>`}
-<p class="similar-more"><a href="${withQuery('/recommend', { positive: paperId })}">Recommendations from this paper and others</a> · <a href="${api}">As JSON</a></p>
+<p class="similar-more"><a href="${withQuery('/recommend', { positive: paperId })}">Recommendations from this paper and others</a> · <a href="${api}">As JSON</a>${items.length ? html` · <a href="${listExportPath('bib', items.map((i) => i.paper.paperId))}" type="application/x-bibtex">As BibTeX</a>` : ''}</p>
 </section>`;
 }
