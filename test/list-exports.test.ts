@@ -63,7 +63,7 @@ for (const backend of backends()) {
     });
 
     it('is linked under the lists of the site, with the papers shown', async () => {
-      for (const path of ['/papers?date=2025-03-18', '/search?q=compilers&mode=keyword', '/recommend?positive=2503.00001']) {
+      for (const path of ['/papers?date=2025-03-18', '/search?q=compilers&mode=keyword', '/recommend?positive=2503.00001', '/authors/Grace%20Hopper', '/categories/cs.CL']) {
         const doc = await htmlPage(app, path);
         const shown = doc.querySelectorAll('.paper').map((c) => c.getAttribute('data-paper-id')!);
         assert.ok(shown.length > 0, path);
