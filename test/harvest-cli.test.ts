@@ -73,7 +73,7 @@ describe('paperboy harvest (command)', () => {
   it('turns --date, --week and --month into day ranges', () => {
     const now = new Date('2025-06-10T08:00:00Z');
     const key = (o: HarvestOptions): string => { const c = planFor('hf-daily', o, now); assert.ok(c.ok); return c.plan.key; };
-    assert.equal(key({}), 'hf-daily?from=2025-06-09&until=2025-06-10');
+    assert.equal(key({}), 'hf-daily?from=2025-06-04&until=2025-06-10', 'the trending window, counts refreshed');
     assert.equal(key({ date: '2025-06-01' }), 'hf-daily?from=2025-06-01&until=2025-06-01');
     assert.equal(key({ week: '2025-W01' }), 'hf-daily?from=2024-12-30&until=2025-01-05');
     assert.equal(key({ week: '2026-W53' }), 'hf-daily?from=2026-12-28&until=2027-01-03');

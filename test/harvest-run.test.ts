@@ -5,7 +5,7 @@ import { planFor, type HarvestOptions } from '../src/ingest/harvest/harvest-para
 import { runHarvest, type HarvestOutcome } from '../src/ingest/harvest/run-harvest.js';
 import { loadHarvestState } from '../src/store/harvest-state.js';
 import { backends, type FreshDb } from './helpers/databases.js';
-import { harvestConfig, sourceRoutes, startFixtureServer, type FixtureServer, type SourceBehaviour } from './helpers/harvest-server.js';
+import { fixture, harvestConfig, sourceRoutes, startFixtureServer, type FixtureServer, type SourceBehaviour } from './helpers/harvest-server.js';
 
 const HTTP = { timeoutMs: 2000, attempts: 2, backoffMs: 10 };
 
@@ -95,6 +95,30 @@ for (const backend of backends()) {
       const listed = await db().all<{ day: string; paper_id: string }>(
         'SELECT d.day, p.paper_id FROM daily_entries d JOIN papers p ON p.id = d.paper_id ORDER BY d.day, p.paper_id');
       assert.deepEqual(listed.map((r) => `${r.day} ${r.paper_id}`), ['2025-06-09 2506.06010', '2025-06-09 2506.07001', '2025-06-10 2506.08020']);
+    });
+
+    it('hf-daily without dates fetches the last 7 days on every run, so upvotes keep rising after a paper\'s first days', async () => {
+      let votes: number | null = null;
+      // The 2025-06-09 listing as Hugging Face answers it later in the week: the same papers, more upvotes.
+      const later = (url: URL) => {
+        if (votes === null || url.searchParams.get('date') !== '2025-06-09') return undefined;
+        const entries = JSON.parse(fixture('hf/2025-06-09.json')) as Array<{ paper: { id: string; upvotes: number } }>;
+        entries[0]!.paper.upvotes = votes;
+        return { body: JSON.stringify(entries), headers: { 'content-type': 'application/json' } };
+      };
+      await withServer({ override: later }, async (server) => {
+        const first = await harvest(db(), server, 'hf-daily', {}, { restart: true });
+        assert.equal(first.status, 'done');
+        assert.deepEqual(server.seen.map((s) => s.url.searchParams.get('date')), ['2025-06-04', '2025-06-05', '2025-06-06', '2025-06-07', '2025-06-08', '2025-06-09', '2025-06-10']);
+        const id = (JSON.parse(fixture('hf/2025-06-09.json')) as Array<{ paper: { id: string; upvotes: number } }>)[0]!.paper;
+        const stored = async (): Promise<number> => Number((await db().get<{ upvotes: number }>('SELECT upvotes FROM papers WHERE paper_id = ?', [id.id]))!.upvotes);
+        assert.equal(await stored(), id.upvotes);
+        votes = id.upvotes + 120;
+        const second = await harvest(db(), server, 'hf-daily', {});
+        assert.equal(server.seen.length, 14, 'the whole week again');
+        assert.ok(second.updated >= 1, JSON.stringify(second));
+        assert.equal(await stored(), id.upvotes + 120);
+      });
     });
 
     it('hf-daily keeps the days it got and fetches only the failed day on the next run', async () => {

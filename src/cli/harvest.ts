@@ -91,7 +91,7 @@ export function registerHarvest(program: Command, exit: ExitCode): void {
     .option('--category <cats>', 'categories joined with + (cs.AI+cs.CL), repeatable', collect)
     .action((opts: CommonOptions) => run('arxiv-rss', opts, exit));
 
-  common(harvest.command('hf-daily').description('Hugging Face daily papers, one request per day (default: yesterday and today)'))
+  common(harvest.command('hf-daily').description('Hugging Face daily papers, one request per day (default: the last 7 days, today included, so upvotes and comments are refreshed)'))
     .option('--date <YYYY-MM-DD>', 'one day')
     .option('--week <YYYY-Www>', 'an ISO week, Monday to Sunday')
     .option('--month <YYYY-MM>', 'a calendar month')

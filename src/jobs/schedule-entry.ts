@@ -2,7 +2,7 @@ import { planFor, type HarvestOptions } from '../ingest/harvest/harvest-params.j
 
 /**
  * Turns one PAPERBOY_SCHEDULE entry into harvest options, checked once at start-up:
- *   hf-daily                  yesterday's and today's Hugging Face daily papers
+ *   hf-daily                  the last 7 days of Hugging Face daily papers (counts refreshed)
  *   arxiv-rss:cs.AI+cs.CL     today's announcements of these categories
  *   arxiv-oai:cs+math         OAI listing of these sets (the first run is a full harvest, later runs
  *                             list what changed since the previous one began)

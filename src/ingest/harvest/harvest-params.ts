@@ -54,6 +54,14 @@ function categories(list: string[] | undefined): string[] | string {
   return wrong ? `--category ${JSON.stringify(wrong)} is not an arXiv category (like cs.CL or hep-th)` : cats;
 }
 
+/**
+ * Days a Hugging Face harvest without dates fetches, today included: upvotes and comments keep
+ * arriving for days after a paper is listed, and trending ranks the last 7 days by them, so every
+ * scheduled run fetches the whole week again (7 requests) instead of freezing each paper's counts
+ * at what they were on its first or second day.
+ */
+export const HF_REFRESH_DAYS = 7;
+
 function hfRange(o: HarvestOptions, now: Date): { from: string; until: string | null } | string {
   const given = [o.date && '--date', o.week && '--week', o.month && '--month', (o.from || o.until) && '--from/--until'].filter(Boolean);
   if (given.length > 1) return `give only one of ${given.join(', ')}`;
@@ -63,7 +71,7 @@ function hfRange(o: HarvestOptions, now: Date): { from: string; until: string | 
   const r = dayRange(o);
   if (typeof r === 'string') return r;
   if (!r.from && r.until) return '--until needs --from';
-  if (!r.from) return { from: utcDay(now, -1), until: utcDay(now) };
+  if (!r.from) return { from: utcDay(now, 1 - HF_REFRESH_DAYS), until: utcDay(now) };
   return { from: r.from, until: r.until ?? null };
 }
 
