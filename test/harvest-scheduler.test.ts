@@ -58,6 +58,22 @@ describe('harvest scheduler', () => {
     assert.match((scheduleEntry('arxiv-rss:cs AI!') as { message: string }).message, /not an arXiv category/);
   });
 
+  it('runs an entry with @MINUTES that often, and the rest every PAPERBOY_HARVEST_INTERVAL_MINUTES', async () => {
+    assert.deepEqual(scheduleEntry('hf-daily@120'), { ok: true, source: 'hf-daily', options: {}, everyMinutes: 120 });
+    assert.deepEqual(scheduleEntry('arxiv-rss:cs.AI+cs.CL@180'), { ok: true, source: 'arxiv-rss', options: { category: ['cs.AI+cs.CL'] }, everyMinutes: 180 });
+    assert.match((scheduleEntry('hf-daily@5') as { message: string }).message, /^schedule entry "hf-daily@5": after @ give whole minutes, at least 15 for hf-daily$/);
+    assert.match((scheduleEntry('arxiv-rss:cs.CL@30') as { message: string }).message, /at least 60 for arxiv-rss/);
+    assert.match((scheduleEntry('hf-daily@soon') as { message: string }).message, /after @ give whole minutes/);
+    const log = recorder();
+    const c = ctx({ PAPERBOY_SCHEDULE: 'hf-daily@120,arxiv-rss:cs.CL,hf-daily@1', PAPERBOY_HARVEST_INTERVAL_MINUTES: '1440' });
+    const scheduler = startScheduler(c, log, { initialDelayMs: 60_000 });
+    await scheduler.stop();
+    assert.deepEqual(log.lines, [
+      'warn schedule entry "hf-daily@1": after @ give whole minutes, at least 15 for hf-daily',
+      'info harvest schedule: hf-daily every 120 min, arxiv-rss:cs.CL every 1440 min',
+    ]);
+  });
+
   it('survives an unreachable source: one warning per failure, retries, harvests the rest, stops cleanly', async () => {
     const log = recorder();
     const port = await deadPort();

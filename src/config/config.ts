@@ -57,7 +57,7 @@ export interface PageCacheConfig {
   readonly maxAgeMs: number;
 }
 
-export const DEFAULT_SCHEDULE = ['hf-daily', 'arxiv-rss:cs.AI+cs.CL+cs.CV+cs.LG'];
+export const DEFAULT_SCHEDULE = ['hf-daily@120', 'arxiv-rss:cs.AI+cs.CL+cs.CV+cs.LG'];
 
 const schema = z.object({
   DATABASE_URL: z.string().min(1).default('./data/paperboy.db'),

@@ -22,7 +22,7 @@ export interface SchedulerContext {
 export interface SchedulerOptions {
   /** Wait before the first round, so start-up is not slowed. Default 10 s. */
   initialDelayMs?: number;
-  /** Between successful runs of an entry. Default config.harvestIntervalMinutes. */
+  /** Between successful runs of an entry without its own `@MINUTES`. Default config.harvestIntervalMinutes. */
   intervalMs?: number;
   /** Waits after 1, 2, 3+ failures in a row (never longer than the interval). Default 5, 15, 60 min. */
   retryDelaysMs?: readonly number[];
@@ -59,7 +59,7 @@ export function startScheduler(ctx: SchedulerContext, logger: SchedulerLogger, o
     timers.add(t);
   };
 
-  const runEntry = async (entry: string, source: string, options: HarvestOptions, failures: number): Promise<void> => {
+  const runEntry = async (entry: string, source: string, options: HarvestOptions, interval: number, failures: number): Promise<void> => {
     if (abort.signal.aborted) return;
     let ok = false;
     let why = '';
@@ -78,24 +78,27 @@ export function startScheduler(ctx: SchedulerContext, logger: SchedulerLogger, o
       if (abort.signal.aborted) return;
       why = err instanceof Error ? err.message : String(err);
     }
-    if (ok) return later(interval, () => enqueue(entry, source, options, 0));
+    if (ok) return later(interval, () => enqueue(entry, source, options, interval, 0));
     const wait = Math.min(interval, retries[Math.min(failures, retries.length - 1)] ?? interval);
     logger.warn(`harvest ${entry} failed: ${why || 'unknown reason'}; retrying in ${Math.round(wait / 1000)} s`);
-    later(wait, () => enqueue(entry, source, options, failures + 1));
+    later(wait, () => enqueue(entry, source, options, interval, failures + 1));
   };
 
-  const enqueue = (entry: string, source: string, options: HarvestOptions, failures: number): void => {
-    queue = queue.then(() => runEntry(entry, source, options, failures)).catch((err: unknown) => {
+  const enqueue = (entry: string, source: string, options: HarvestOptions, interval: number, failures: number): void => {
+    queue = queue.then(() => runEntry(entry, source, options, interval, failures)).catch((err: unknown) => {
       logger.error(`scheduler: ${err instanceof Error ? err.message : String(err)}`);
     });
   };
 
+  const planned: string[] = [];
   for (const entry of ctx.config.schedule) {
     const parsed = scheduleEntry(entry);
     if (!parsed.ok) { logger.warn(parsed.message); continue; }
-    later(opts.initialDelayMs ?? 10_000, () => enqueue(entry, parsed.source, parsed.options, 0));
+    const every = parsed.everyMinutes !== undefined ? parsed.everyMinutes * MINUTE : interval;
+    planned.push(`${entry.replace(/@.*$/, '')} every ${Math.round(every / MINUTE)} min`);
+    later(opts.initialDelayMs ?? 10_000, () => enqueue(entry, parsed.source, parsed.options, every, 0));
   }
-  if (ctx.config.schedule.length) logger.info(`harvest schedule: ${ctx.config.schedule.join(', ')} every ${Math.round(interval / MINUTE)} min`);
+  if (planned.length) logger.info(`harvest schedule: ${planned.join(', ')}`);
 
   return {
     async stop() {
