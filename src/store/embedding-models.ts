@@ -1,5 +1,6 @@
 import { bumpDataVersion } from './data-version.js';
 import type { Db } from '../db/db.js';
+import { paperCount } from './paper-batch-read.js';
 
 /** One stored embedding model (its data blob is read separately: it can be tens of megabytes). */
 export interface EmbeddingModelRow {
@@ -99,8 +100,5 @@ export const embeddingModels = {
   },
 
   /** Papers stored (what training and the retrain rule count). */
-  async paperCount(db: Db): Promise<number> {
-    const r = await db.get<{ n: number }>('SELECT COUNT(*) AS n FROM papers');
-    return Number(r?.n ?? 0);
-  },
+  paperCount,
 };

@@ -63,3 +63,15 @@ export async function paperWithListings(db: Db, paperId: string): Promise<(Paper
   const listings = rows.map((r) => ({ day: r.day, submittedBy: r.submitted_by ?? null, submitterName: r.submitter_name ?? null, submittedAt: r.submitted_at ?? null }));
   return { ...paper, listings };
 }
+
+/** Titles in row-id order, `limit` after the row id `after`: a walk over the whole corpus that reads little (vocabularies). */
+export async function titlesAfter(db: Db, after: number, limit: number): Promise<Array<{ rowId: number; title: string }>> {
+  const rows = await db.all<{ id: number; title: string }>('SELECT id, title FROM papers WHERE id > ? ORDER BY id LIMIT ?', [after, limit]);
+  return rows.map((r) => ({ rowId: Number(r.id), title: r.title }));
+}
+
+/** Papers stored (what retraining a model or rereading a vocabulary counts growth by). */
+export async function paperCount(db: Db): Promise<number> {
+  const r = await db.get<{ n: number }>('SELECT COUNT(*) AS n FROM papers');
+  return Number(r?.n ?? 0);
+}

@@ -14,6 +14,7 @@ import { SEARCH_MODES } from '../../search/semantic/semantic-search.js';
 import { parseDay, papersByIds } from '../../store/listings.js';
 import { paperReference } from '../../model/paper-reference.js';
 import { listExportLinks } from '../views/list-export-links.js';
+import type { SpellingIndex } from '../../search/keyword/spelling.js';
 
 const PAGE_SIZE = 20;
 /** Room for a pasted abstract; longer text is cut here. */
@@ -109,7 +110,7 @@ function degradedNote(reason: string | undefined): Html | '' {
  * address (arXiv, Hugging Face, alphaXiv) opens that paper's page, or says it is not here. An empty or unusable query gets examples instead of an error, and a failing semantic
  * ranking falls back to keywords with a notice rather than an error page.
  */
-export function searchResults(deps: WebDeps) {
+export function searchResults(deps: WebDeps, spelling: SpellingIndex) {
   return async (req: FastifyRequest, reply: FastifyReply): Promise<string> => {
     reply.type('text/html; charset=utf-8');
     const f = readForm(req.query as Query);
@@ -138,7 +139,10 @@ export function searchResults(deps: WebDeps) {
     // New papers for the words and filters (all part of the query); a pasted passage is a one-off
     // question, not something to follow.
     const feed = passage ? undefined : { title: `new papers matching “${query}”`, path: SEARCH_FEED_PATH, query: { q: query } };
-    return page(f, html`${degradedNote(found.degraded)}${summary}
+    // Only the reader's own words are checked: a pasted passage is not a query to correct.
+    const suggestion = passage || !f.q ? null : await spelling.suggest(f.q);
+    const didYouMean = suggestion ? html`<p class="did-you-mean">Did you mean <a href="${formHref({ ...f, q: suggestion }, 1)}">${suggestion}</a>?</p>` : '';
+    return page(f, html`${degradedNote(found.degraded)}${didYouMean}${summary}
 ${papers.length ? paperList(papers, passage ? {} : { mark: highlighter(f.q) }) : ''}
 ${listExportLinks(papers.map((p) => p.paperId), 'the papers of this page')}
 ${pager(state, (n) => formHref(f, n))}`, feed);

@@ -3,6 +3,7 @@ import type { WebDeps } from '../deps.js';
 import { papersList } from '../pages/papers-list.js';
 import { paperShow } from '../pages/paper-show.js';
 import { searchResults } from '../pages/search-results.js';
+import { SpellingIndex } from '../../search/keyword/spelling.js';
 import { authorShow } from '../pages/author-show.js';
 import { orgShow } from '../pages/org-show.js';
 import { categoryShow } from '../pages/category-show.js';
@@ -26,7 +27,15 @@ export function registerPages(app: FastifyInstance, deps: WebDeps): void {
   app.get('/', papersList(deps));
   app.get('/papers', papersList(deps));
   app.get('/papers/*', paperShow(deps));
-  app.get('/search', searchResults(deps));
+  // Spelling suggestions read the titles' words once; started with the server, so the first search does not wait.
+  const spelling = new SpellingIndex(deps.db, async (word) => {
+    const r = await deps.keyword.searchRows(word, { limit: 1 });
+    return r.ok ? r.total : 0;
+  });
+  let warming: Promise<void> = Promise.resolve();
+  app.addHook('onReady', async () => { warming = spelling.warm().catch((err: unknown) => deps.logger.warn({ err }, 'reading the spelling vocabulary failed')); });
+  app.addHook('onClose', async () => { await warming; });
+  app.get('/search', searchResults(deps, spelling));
   app.get('/recommend', recommendResults(deps));
   app.get('/authors/:name', authorShow(deps));
   app.get('/orgs', orgList(deps));
