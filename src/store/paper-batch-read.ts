@@ -75,3 +75,17 @@ export async function paperCount(db: Db): Promise<number> {
   const r = await db.get<{ n: number }>('SELECT COUNT(*) AS n FROM papers');
   return Number(r?.n ?? 0);
 }
+
+/** The largest paper row id (0 when empty): where a walk by row-id ranges ends. */
+export async function maxPaperRowId(db: Db): Promise<number> {
+  const r = await db.get<{ n: number | null }>('SELECT MAX(id) AS n FROM papers');
+  return Number(r?.n ?? 0);
+}
+
+/** Ids and last change of the papers with row ids in (from, to], in row-id order (sitemaps, one range a file). */
+export async function paperIdsInRange(db: Db, from: number, to: number): Promise<Array<{ paperId: string; changedAt: string }>> {
+  const rows = await db.all<{ paper_id: string; last_changed_at: string }>(
+    'SELECT paper_id, last_changed_at FROM papers WHERE id > ? AND id <= ? ORDER BY id', [from, to],
+  );
+  return rows.map((r) => ({ paperId: r.paper_id, changedAt: String(r.last_changed_at) }));
+}
