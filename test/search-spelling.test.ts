@@ -112,4 +112,12 @@ describe('spelling suggestions on the search page', () => {
     const right = await htmlPage(app, '/search?q=transformer');
     assert.equal(right.querySelector('.did-you-mean'), null);
   });
+
+  it('says the same in the API, in X-Search-Suggestion', async () => {
+    const res = await app.inject('/api/papers/search?q=tranformer+vison&mode=keyword');
+    assert.equal(res.statusCode, 200);
+    assert.equal(res.headers['x-search-suggestion'], 'transformer vision');
+    const right = await app.inject('/api/papers/search?q=transformer');
+    assert.equal(right.headers['x-search-suggestion'], undefined);
+  });
 });

@@ -6,12 +6,28 @@ import { siteAssets } from './http/site-assets.js';
 import { pageCaching } from './http/page-caching.js';
 import { readDataVersion } from '../store/data-version.js';
 import { registerPages } from './routes/pages.js';
+import { SpellingIndex } from '../search/keyword/spelling.js';
 import { registerApi } from './routes/api.js';
 import { registerFeeds } from './routes/feeds.js';
 import { healthShow } from './pages/health-show.js';
 import { errorShow, notFoundShow } from './pages/error-show.js';
 
 export type { WebDeps };
+
+/**
+ * The site's one spelling index ("did you mean", on the search page and in the API): it reads the
+ * titles' words once, started when the app is ready so the first search does not wait for it.
+ */
+function siteSpelling(app: FastifyInstance, deps: WebDeps): SpellingIndex {
+  const spelling = new SpellingIndex(deps.db, async (word) => {
+    const r = await deps.keyword.searchRows(word, { limit: 1 });
+    return r.ok ? r.total : 0;
+  });
+  let warming: Promise<void> = Promise.resolve();
+  app.addHook('onReady', async () => { warming = spelling.warm().catch((err: unknown) => deps.logger.warn({ err }, 'reading the spelling vocabulary failed')); });
+  app.addHook('onClose', async () => { await warming; });
+  return spelling;
+}
 
 /**
  * Builds the web application from its dependencies without listening, so tests can
@@ -31,8 +47,9 @@ export async function buildApp(deps: WebDeps): Promise<FastifyInstance> {
   app.setNotFoundHandler(notFoundShow);
   app.setErrorHandler(errorShow);
 
-  registerPages(app, deps);
-  registerApi(app, deps);
+  const spelling = siteSpelling(app, deps);
+  registerPages(app, deps, spelling);
+  registerApi(app, deps, spelling);
   registerFeeds(app, deps);
   app.get('/healthz', healthShow(deps));
 

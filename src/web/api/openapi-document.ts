@@ -79,6 +79,7 @@ const papersSearch: Obj = {
         'X-Total-Count': header('How many papers match in all.'),
         'X-Search-Mode': header('The mode actually used: the one asked for, or `keyword` when semantic ranking was unavailable.'),
         'X-Search-Degraded': header('Present only when semantic or hybrid fell back to keyword ranking: the reason.'),
+        'X-Search-Suggestion': header('Present only when words of the query are almost unused and a frequent word is a letter or two away: the query with them replaced ("did you mean").'),
       },
       ...json({ type: 'array', items: ref('SearchHit') }),
     },

@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { WebDeps } from '../deps.js';
 import { SEARCH_MODES } from '../../search/semantic/semantic-search.js';
+import type { SpellingIndex } from '../../search/keyword/spelling.js';
 import { papersByIds } from '../../store/listings.js';
 import { all, enumParam, intParam, readQuery, sendProblem, textParam, type ApiError } from './api-params.js';
 import { searchHitJson, type SearchHitJson } from './ranked-json.js';
@@ -9,6 +10,9 @@ export type { SearchHitJson } from './ranked-json.js';
 
 /** Largest result list of one search, as the hosted search caps it. */
 export const SEARCH_MAX_LIMIT = 120;
+
+/** Queries of up to this many words get a spelling suggestion; longer ones are passages. */
+const SUGGEST_MAX_WORDS = 12;
 
 /** Longest `q`: room for a pasted abstract ("more like this text"), which is matched by meaning. */
 export const SEARCH_MAX_QUERY = 4000;
@@ -24,7 +28,7 @@ export function headerText(text: string): string {
  * mode actually used is in `X-Search-Mode`, and `X-Search-Degraded` says why semantic ranking was
  * replaced by keyword ranking when it was. A query with nothing to search for is a 400 naming `q`.
  */
-export function papersSearch(deps: WebDeps) {
+export function papersSearch(deps: WebDeps, spelling: SpellingIndex) {
   return async (req: FastifyRequest, reply: FastifyReply): Promise<SearchHitJson[] | ApiError> => {
     const query = readQuery(req.query);
     if (!query.ok) return sendProblem(reply, 400, query.problem);
@@ -43,6 +47,9 @@ export function papersSearch(deps: WebDeps) {
     reply.header('x-total-count', String(found.total));
     reply.header('x-search-mode', found.mode);
     if (found.degraded) reply.header('x-search-degraded', headerText(found.degraded) || 'semantic ranking unavailable');
+    // A short query's spelling (a pasted passage is not corrected), as the search page offers it.
+    const suggestion = text.split(/\s+/).filter(Boolean).length <= SUGGEST_MAX_WORDS ? await spelling.suggest(text) : null;
+    if (suggestion) reply.header('x-search-suggestion', headerText(suggestion));
     const papers = await papersByIds(deps.db, found.hits.map((h) => h.paperId));
     const score = new Map(found.hits.map((h) => [h.paperId, h.score]));
     return papers.map((p) => searchHitJson(p, score.get(p.paperId) ?? 0));

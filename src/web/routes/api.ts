@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { WebDeps } from '../deps.js';
+import type { SpellingIndex } from '../../search/keyword/spelling.js';
 import { dailyPapersList } from '../api/daily-papers-list.js';
 import { paperShow } from '../api/paper-show.js';
 import { papersSearch } from '../api/papers-search.js';
@@ -15,14 +16,14 @@ import { apiErrorShow, apiNotFound } from '../api/api-errors.js';
  * plugin so that its 404s and errors answer in JSON while the site's stay HTML. Every route here
  * is described in src/web/api/openapi-document.ts (a test checks both agree).
  */
-export function registerApi(app: FastifyInstance, deps: WebDeps): void {
+export function registerApi(app: FastifyInstance, deps: WebDeps, spelling: SpellingIndex): void {
   const document = JSON.stringify(openApiDocument());
   app.register(async (api) => {
     api.setNotFoundHandler(apiNotFound);
     api.setErrorHandler(apiErrorShow);
     api.get('/daily_papers', dailyPapersList(deps));
     api.get('/papers', papersCursor(deps));
-    api.get('/papers/search', papersSearch(deps));
+    api.get('/papers/search', papersSearch(deps, spelling));
     api.get('/papers/:id', paperShow(deps));
     api.get('/papers/:archive/:num', paperShow(deps));
     api.get('/papers/:id/similar', papersSimilar(deps));

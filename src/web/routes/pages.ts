@@ -3,7 +3,7 @@ import type { WebDeps } from '../deps.js';
 import { papersList } from '../pages/papers-list.js';
 import { paperShow } from '../pages/paper-show.js';
 import { searchResults } from '../pages/search-results.js';
-import { SpellingIndex } from '../../search/keyword/spelling.js';
+import type { SpellingIndex } from '../../search/keyword/spelling.js';
 import { authorShow } from '../pages/author-show.js';
 import { orgShow } from '../pages/org-show.js';
 import { categoryShow } from '../pages/category-show.js';
@@ -23,18 +23,10 @@ import { preferencesShow, preferencesSubmit } from '../pages/preferences-show.js
  * Every HTML page of the site (one handler file per page in src/web/pages/). The paper route is
  * a wildcard because old-style arXiv ids contain a slash (`/papers/hep-th/9901001`).
  */
-export function registerPages(app: FastifyInstance, deps: WebDeps): void {
+export function registerPages(app: FastifyInstance, deps: WebDeps, spelling: SpellingIndex): void {
   app.get('/', papersList(deps));
   app.get('/papers', papersList(deps));
   app.get('/papers/*', paperShow(deps));
-  // Spelling suggestions read the titles' words once; started with the server, so the first search does not wait.
-  const spelling = new SpellingIndex(deps.db, async (word) => {
-    const r = await deps.keyword.searchRows(word, { limit: 1 });
-    return r.ok ? r.total : 0;
-  });
-  let warming: Promise<void> = Promise.resolve();
-  app.addHook('onReady', async () => { warming = spelling.warm().catch((err: unknown) => deps.logger.warn({ err }, 'reading the spelling vocabulary failed')); });
-  app.addHook('onClose', async () => { await warming; });
   app.get('/search', searchResults(deps, spelling));
   app.get('/recommend', recommendResults(deps));
   app.get('/authors/:name', authorShow(deps));
