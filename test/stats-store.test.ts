@@ -29,6 +29,7 @@ for (const backend of backends()) {
       assert.equal(s.papers, 4);
       assert.deepEqual(s.gaps, { undated: 1, listingDated: 1, withoutAbstract: 1, votesUncounted: 2 });
       assert.deepEqual(s.embeddings, { models: [], pending: 4, building: null });
+      assert.deepEqual(s.harvests, []);
       assert.equal(s.authors, 3);
       assert.equal(s.organizations, 1);
       assert.equal(s.featuredDays, 2);
@@ -40,6 +41,27 @@ for (const backend of backends()) {
       assert.equal(s.newestFeaturedDay, '2025-03-19');
       assert.equal(s.database, fresh.db.location);
       assert.ok(s.databaseBytes > 0);
+    });
+
+    it('reports the newest harvest of each source, and when one last finished', async () => {
+      const save = (key: string, status: string, at: string) =>
+        fresh.db.run('INSERT INTO harvest_state (key, state, status, updated_at) VALUES (?, ?, ?, ?)', [key, '{}', status, at]);
+      await save('hf-daily?from=2026-11-29&until=2026-12-05', 'done', '2026-12-05T14:05:00.000Z');
+      await save('hf-daily?from=2026-11-30&until=2026-12-06', 'failed', '2026-12-06T14:05:09.000Z');
+      await save('arxiv-rss?categories=cs.CL', 'done', '2026-12-06T00:10:00.000Z');
+      await save('arxiv-oai?from=2026-12-01', 'running', '2026-12-06T01:00:00.000Z');
+      const s = await collectStats(fresh.db);
+      assert.deepEqual(s.harvests, [
+        { source: 'arxiv-oai', status: 'running', at: '2026-12-06T01:00:00.000Z', lastDone: null },
+        { source: 'arxiv-rss', status: 'done', at: '2026-12-06T00:10:00.000Z', lastDone: '2026-12-06T00:10:00.000Z' },
+        { source: 'hf-daily', status: 'failed', at: '2026-12-06T14:05:09.000Z', lastDone: '2026-12-05T14:05:00.000Z' },
+      ]);
+      const text = formatStats(s);
+      assert.match(text, /^harvests$/m);
+      assert.match(text, /^ {2}hf-daily +failed 2026-12-06 14:05 UTC \(last done 2026-12-05 14:05 UTC\)$/m);
+      assert.match(text, /^ {2}arxiv-rss +done 2026-12-06 00:10 UTC$/m);
+      assert.match(text, /^ {2}arxiv-oai +running 2026-12-06 01:00 UTC \(never done\)$/m);
+      await fresh.db.run('DELETE FROM harvest_state');
     });
 
     it('prints one JSON object with --json', async () => {
@@ -72,7 +94,7 @@ describe('paperboy stats formatting', () => {
   it('says so when there is nothing yet', () => {
     const text = formatStats({
       papers: 0, authors: 0, organizations: 0, featuredDays: 0, dailyEntries: 0, categories: 0, sources: {},
-      searchDocs: 0, searchPending: 0, newestFeaturedDay: null, database: 'SQLite /tmp/x.db', databaseBytes: 4096,
+      searchDocs: 0, searchPending: 0, newestFeaturedDay: null, database: 'SQLite /tmp/x.db', databaseBytes: 4096, harvests: [],
       gaps: { undated: 0, listingDated: 0, withoutAbstract: 0, votesUncounted: 0 }, embeddings: { models: [], pending: 0, building: null },
     });
     assert.match(text, /^database +SQLite \/tmp\/x\.db \(4\.0 KB\)$/m);
@@ -80,12 +102,13 @@ describe('paperboy stats formatting', () => {
     assert.doesNotMatch(text, /newest/);
     assert.doesNotMatch(text, /undated|no abstract|no upvotes/, 'no gap lines when nothing is missing');
     assert.match(text, /^embeddings +no model yet \(built by `serve` or `paperboy reindex`\)$/m);
+    assert.match(text, /^harvests +none yet/m);
   });
 
   it('lists each active embedding model with its papers', () => {
     const text = formatStats({
       papers: 5, authors: 0, organizations: 0, featuredDays: 0, dailyEntries: 0, categories: 0, sources: {},
-      searchDocs: 5, searchPending: 0, newestFeaturedDay: null, database: 'SQLite /tmp/x.db', databaseBytes: 4096,
+      searchDocs: 5, searchPending: 0, newestFeaturedDay: null, database: 'SQLite /tmp/x.db', databaseBytes: 4096, harvests: [],
       gaps: { undated: 0, listingDated: 0, withoutAbstract: 0, votesUncounted: 0 }, embeddings: { models: [{ kind: 'lsa', name: 'lsa-64', papers: 12345 }], pending: 7, building: null },
     });
     assert.match(text, /^embeddings +12,345 papers \(lsa lsa-64\), 7 waiting$/m);
@@ -95,7 +118,7 @@ describe('paperboy stats formatting', () => {
   it('shows how far a model being built has got, beside the one in use or alone', () => {
     const base = {
       papers: 80317, authors: 0, organizations: 0, featuredDays: 0, dailyEntries: 0, categories: 0, sources: {},
-      searchDocs: 5, searchPending: 0, newestFeaturedDay: null, database: 'SQLite /tmp/x.db', databaseBytes: 4096,
+      searchDocs: 5, searchPending: 0, newestFeaturedDay: null, database: 'SQLite /tmp/x.db', databaseBytes: 4096, harvests: [],
       gaps: { undated: 0, listingDated: 0, withoutAbstract: 0, votesUncounted: 0 },
     };
     const building = { kind: 'lsa', name: 'lsa', papers: 12000 };

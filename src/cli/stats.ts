@@ -27,6 +27,18 @@ function embeddingLines(s: StoreStats, n: (v: number) => string): Array<[string,
   return [...s.embeddings.models.map((m, i): [string, string] => [i ? '' : 'embeddings', `${n(m.papers)} papers (${label(m)})${i ? '' : waiting}`]), ...building];
 }
 
+/** UTC to the minute: "2026-12-06 14:05 UTC". */
+function minute(iso: string): string {
+  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+}
+
+/** The newest harvest of each source, and when one last finished when the newest did not. */
+function harvestLines(s: StoreStats): Array<[string, string]> {
+  if (!s.harvests.length) return [['harvests', 'none yet (`paperboy harvest`, or `serve` on its schedule)']];
+  return [['harvests', ''], ...s.harvests.map((h): [string, string] => [`  ${h.source}`,
+    `${h.status} ${minute(h.at)}${h.status === 'done' ? '' : h.lastDone ? ` (last done ${minute(h.lastDone)})` : ' (never done)'}`])];
+}
+
 /** The human-readable report: one aligned line per figure. */
 export function formatStats(s: StoreStats): string {
   const n = (v: number): string => v.toLocaleString('en-US');
@@ -42,6 +54,7 @@ export function formatStats(s: StoreStats): string {
     ['daily entries', n(s.dailyEntries)],
     ['search index', `${n(s.searchDocs)} papers${s.searchPending ? `, ${n(s.searchPending)} waiting` : ''}`],
     ...embeddingLines(s, n),
+    ...harvestLines(s),
     ['source records', sources.length ? '' : 'none'],
     ...sources.map(([name, count]): [string, string] => [`  ${name}`, n(count)]),
   ];

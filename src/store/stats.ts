@@ -1,4 +1,5 @@
 import type { Db } from '../db/db.js';
+import { listHarvestStates } from './harvest-state.js';
 
 /** What `paperboy stats` reports: how much the store holds and where it lives. */
 /** An embedding model and how many papers have a vector of it. */
@@ -6,6 +7,28 @@ export interface EmbeddingModelCount {
   kind: string;
   name: string;
   papers: number;
+}
+
+/** The newest harvest of one source (any parameters), and when one of that source last finished. */
+export interface HarvestSummary {
+  source: string;
+  status: string;
+  /** When the newest harvest last saved progress (ISO). */
+  at: string;
+  /** When a harvest of this source last finished without failure (ISO), or null. */
+  lastDone: string | null;
+}
+
+/** Harvest states grouped by source (the key before `?`), newest first within each. */
+function harvestSummaries(rows: ReadonlyArray<{ key: string; status: string; updatedAt: string }>): HarvestSummary[] {
+  const out = new Map<string, HarvestSummary>();
+  for (const r of rows) {
+    const source = r.key.split('?')[0]!;
+    const s = out.get(source) ?? { source, status: r.status, at: r.updatedAt, lastDone: null };
+    if (r.status === 'done' && (!s.lastDone || r.updatedAt > s.lastDone)) s.lastDone = r.updatedAt;
+    out.set(source, s);
+  }
+  return [...out.values()].sort((a, b) => a.source.localeCompare(b.source));
 }
 
 export interface StoreStats {
@@ -37,6 +60,8 @@ export interface StoreStats {
    * a model being built (the first of a large site takes minutes), with the papers it has reached.
    */
   embeddings: { models: EmbeddingModelCount[]; pending: number; building: EmbeddingModelCount | null };
+  /** Per source, the latest harvest and when one last finished: whether harvesting still works. */
+  harvests: HarvestSummary[];
   /** YYYY-MM-DD, or null when nothing was ever featured. */
   newestFeaturedDay: string | null;
   /** Where the data lives (never includes a password). */
@@ -84,6 +109,7 @@ export async function collectStats(db: Db): Promise<StoreStats> {
       pending: await count(db, 'SELECT COUNT(*) AS n FROM embedding_pending'),
       building: counted('building').at(-1) ?? null,
     },
+    harvests: harvestSummaries(await listHarvestStates(db)),
     newestFeaturedDay: newest?.day ?? null,
     database: db.location,
     databaseBytes: await db.sizeBytes(),
