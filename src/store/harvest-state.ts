@@ -39,3 +39,11 @@ export async function listHarvestStates(db: Db): Promise<HarvestStateRow<unknown
   );
   return rows.map((r) => ({ key: r.key, state: JSON.parse(r.state) as unknown, status: r.status as HarvestStatus, updatedAt: r.updated_at }));
 }
+
+/** When a harvest of this source (`hf-daily`, `arxiv-rss`, ...) last finished without failure (ISO), or null: how fresh its counts are. */
+export async function lastHarvestDone(db: Db, source: string): Promise<string | null> {
+  const row = await db.get<{ at: string | null }>(
+    "SELECT MAX(updated_at) AS at FROM harvest_state WHERE (key = ? OR key LIKE ?) AND status = 'done'", [source, `${source}?%`],
+  );
+  return row?.at ?? null;
+}

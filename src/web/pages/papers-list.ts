@@ -11,6 +11,8 @@ import { queryChoice, queryText, type Query } from '../views/query-params.js';
 import { withQuery } from '../views/site-paths.js';
 import { papersLatest } from './papers-latest.js';
 import { listExportLinks } from '../views/list-export-links.js';
+import { countsNote } from '../views/counts-note.js';
+import { lastHarvestDone } from '../../store/harvest-state.js';
 import {
   latestListedDay, listPeriod, nearestListedDays, periodDays, periodFromQuery, shiftPeriod,
   type ListingSort, type Period,
@@ -104,9 +106,10 @@ export function papersList(deps: WebDeps) {
     const latest = await latestListedDay(deps.db);
     if (!parsed && !latest) return papersLatest(deps.db);
     const period: Period = parsed ? parsed.period : { kind: 'day', day: latest! };
-    const [list, near] = await Promise.all([
+    const [list, near, fetched] = await Promise.all([
       listPeriod(deps.db, period, { sort, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
       neighbours(deps, period, latest),
+      lastHarvestDone(deps.db, 'hf-daily'),
     ]);
     const label = periodLabel(period);
     const count = `${formatCount(list.total)} featured ${list.total === 1 ? 'paper' : 'papers'}`;
@@ -115,6 +118,7 @@ export function papersList(deps: WebDeps) {
 ${toolbar(period, sort)}
 ${periodNav(near.prev, near.next, sort)}
 ${list.total === 0 ? nothingListed(period, near.prev, near.next, sort) : paperList(list.papers)}
+${list.total ? countsNote(fetched) : ''}
 ${listExportLinks(list.papers.map((p) => p.paperId), 'the papers of this page')}
 ${pager({ page, pageSize: PAGE_SIZE, total: list.total }, (n) => listHref(period, sort, n))}`;
     return layout({

@@ -11,6 +11,8 @@ import { isoWeekOf, latestListedDay, trendingPapers } from '../../store/listings
 import { periodLabel } from '../views/period.js';
 import { formatCount } from '../views/format.js';
 import { listExportLinks } from '../views/list-export-links.js';
+import { countsNote } from '../views/counts-note.js';
+import { lastHarvestDone } from '../../store/harvest-state.js';
 
 const PAGE_SIZE = 30;
 const WINDOW_DAYS = 7;
@@ -36,7 +38,10 @@ export function trendingList(deps: WebDeps, now: () => Date = () => new Date()) 
   return async (req: FastifyRequest, reply: FastifyReply): Promise<string> => {
     reply.type('text/html; charset=utf-8');
     const page = pageParam(queryText(req.query as Query, 'page'));
-    const list = await trendingPapers(deps.db, { now: now(), days: WINDOW_DAYS, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+    const [list, fetched] = await Promise.all([
+      trendingPapers(deps.db, { now: now(), days: WINDOW_DAYS, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
+      lastHarvestDone(deps.db, 'hf-daily'),
+    ]);
     const body = html`<h1>Trending</h1>
 <p class="lede">${list.total === 0 ? `No papers from the last ${WINDOW_DAYS} days.` : `${formatCount(list.total)} ${list.total === 1 ? 'paper' : 'papers'} from the last ${WINDOW_DAYS} days, hottest first.`}</p>
 <details class="how">
@@ -48,6 +53,7 @@ a two-day-old paper need about 2.7 times the votes of a one-day-old one to stay 
 upvotes follow, newest first.</p>
 </details>
 ${list.total === 0 ? await quietWeek(deps) : paperList(list.papers)}
+${list.total ? countsNote(fetched) : ''}
 ${listExportLinks(list.papers.map((p) => p.paperId), 'the papers of this page')}
 ${pager({ page, pageSize: PAGE_SIZE, total: list.total }, (n) => withQuery('/trending', { page: n > 1 ? n : null }))}`;
     return layout({ title: 'Trending · paperboy', description: 'Papers trending over the last week.', section: 'trending', body, feed: DAILY_FEED }).value;
