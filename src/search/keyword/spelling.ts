@@ -84,8 +84,9 @@ export class SpellingIndex {
   }
 
   private async fix(v: Vocabulary, token: string): Promise<string | null> {
-    const [word] = words(token);
-    if (!word || words(token).length !== 1 || (v.counts.get(word) ?? 0) >= KNOWN_TITLES) return null;
+    const found = words(token);
+    const word = found[0];
+    if (!word || found.length !== 1 || (v.counts.get(word) ?? 0) >= KNOWN_TITLES) return null;
     const edits = maxEdits(word.length);
     if (!edits) return null;
     const papers = await this.known(word);
