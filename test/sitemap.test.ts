@@ -46,6 +46,7 @@ for (const backend of backends()) {
       for (const path of ['/search', '/recommend', '/export.', '/api/', '/papers/add', '/subscribe']) assert.ok(lines.includes(`Disallow: ${path}`), path);
       assert.ok(!lines.some((l) => l === 'Disallow: /papers' || l === 'Disallow: /'), 'paper pages stay open');
       assert.ok(lines.includes(`Sitemap: ${TEST_BASE_URL}/sitemap.xml`));
+      assert.ok(lines.includes('Crawl-delay: 2'));
     });
 
     it('lists every paper page with its last change, and the site pages', async () => {
