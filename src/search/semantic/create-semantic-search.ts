@@ -5,13 +5,14 @@ import { embeddingVectors } from '../../store/embedding-vectors.js';
 import { runEmbedJob, type EmbedRunSummary } from '../../jobs/embed-job.js';
 import type { KeywordIndex } from '../keyword/keyword-index.js';
 import { SegmentCache } from '../keyword/segment-cache.js';
-import type { SemanticSearch } from './semantic-search.js';
+import type { RankedPaper, SemanticSearch } from './semantic-search.js';
 import { SemanticState, type Loaded } from './semantic-state.js';
 import type { Engine } from './semantic-engine.js';
 import { modeSearch } from './mode-search.js';
 import { configuredModel } from './model-embedder.js';
 import { notReadyReason, type TrainingNow } from './model-status.js';
 import { recommendPapers, similarPapers } from './similar-papers.js';
+import { SimilarCache } from './similar-cache.js';
 
 /** How long one answer to "why can meaning not rank yet" is reused. */
 const NOT_READY_TTL_MS = 5000;
@@ -25,6 +26,8 @@ export interface SemanticDeps {
   logger?: { warn(msg: string): void };
   /** Vectors from which an IVF index is built (default 50,000; tests lower it). */
   ivfMin?: number;
+  /** The clock of the similar-papers cache (tests move it). */
+  now?: () => number;
 }
 
 /** SemanticSearch plus the operations the job, the CLI and the benchmark need. */
@@ -47,6 +50,7 @@ export function createSemanticSearch(deps: SemanticDeps): SemanticEngine {
   let failing = false;
   let training: TrainingNow | null = null;
   let notReady: { at: number; reason: Promise<string> } | null = null;
+  const similarCache = new SimilarCache<RankedPaper[]>(deps.now);
   const engine: Engine = {
     db: deps.db,
     keyword: deps.keyword,
@@ -76,7 +80,17 @@ export function createSemanticSearch(deps: SemanticDeps): SemanticEngine {
       return { ready: !!l && l.index.live > 0, model: l?.model.name ?? null, dimensions: l?.index.dimensions ?? 0, embedded: l?.index.live ?? 0, pending };
     },
     search: (query, opts) => modeSearch(engine, query, opts),
-    similar: (paperId, limit) => similarPapers(engine, paperId, limit),
+    async similar(paperId, limit) {
+      if (!similarCache.keeps(limit)) return similarPapers(engine, paperId, limit);
+      const model = (await state.current())?.model;
+      const key = `${model ? `${model.id}@${model.trainedAt}` : 'words'}:${limit}:${paperId}`;
+      const kept = similarCache.get(key);
+      if (kept) return kept;
+      const ranked = await similarPapers(engine, paperId, limit);
+      // An unknown paper may arrive with the next import: only lists are kept.
+      if (ranked) similarCache.set(key, ranked);
+      return ranked;
+    },
     recommend: (positive, negative, limit, scope) => recommendPapers(engine, positive, negative, limit, scope),
     async embedPending(opts = {}) {
       const summary = await runEmbedJob({ db: deps.db, config: deps.config, progress: opts.progress, training: (now) => { training = now; notReady = null; } }, { rebuild: opts.rebuild });
