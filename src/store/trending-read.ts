@@ -9,6 +9,8 @@ export interface TrendingOptions {
   days?: number;
   limit: number;
   offset?: number;
+  /** Only papers in this arXiv category (any of their categories, not only the primary one). */
+  category?: string;
 }
 
 /** A trending paper with its score and the time its age is counted from. */
@@ -44,8 +46,9 @@ export async function trendingPapers(db: Db, opts: TrendingOptions): Promise<Pap
   const nowIso = opts.now.toISOString();
   const sinceIso = new Date(opts.now.getTime() - (opts.days ?? 7) * 24 * HOUR_MS).toISOString();
   const [fromDay, toDay] = [sinceIso.slice(0, 10), nowIso.slice(0, 10)];
-  const inWindow = `(p.id IN (SELECT paper_id FROM daily_entries WHERE day >= ? AND day <= ?) OR (p.published_at >= ? AND p.published_at <= ?))`;
-  const windowParams = [fromDay, toDay, sinceIso, nowIso];
+  const inCategory = opts.category ? ' AND p.id IN (SELECT paper_id FROM paper_categories WHERE category = ?)' : '';
+  const inWindow = `(p.id IN (SELECT paper_id FROM daily_entries WHERE day >= ? AND day <= ?) OR (p.published_at >= ? AND p.published_at <= ?))${inCategory}`;
+  const windowParams = [fromDay, toDay, sinceIso, nowIso, ...(opts.category ? [opts.category] : [])];
 
   const voted = await db.all(
     `SELECT ${PAPER_SELECT},

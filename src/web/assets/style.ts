@@ -55,6 +55,7 @@ h1 { font-size: 1.55rem; line-height: 1.25; margin: 1.25rem 0 .4rem; overflow-wr
 .lede { color: var(--muted); margin: 0 0 1rem; }
 .feed-links { color: var(--muted); font-size: 0.9rem; margin: 1.5rem 0 0; }
 .list-exports { color: var(--muted); font-size: 0.9rem; margin: 1rem 0 0; }
+.trending-filter { display: flex; flex-wrap: wrap; align-items: center; gap: .4rem .6rem; margin: .2rem 0 .8rem; }
 .counts-note { color: var(--muted); font-size: 0.85rem; margin: 1rem 0 0; }
 .did-you-mean { margin: .4rem 0 1rem; font-size: 1.05rem; }
 .toolbar { display: flex; flex-wrap: wrap; align-items: center; gap: .6rem 1rem; margin: .5rem 0 1rem; }

@@ -39,7 +39,7 @@ export function categoryShow(deps: WebDeps) {
       heading: category, kind: 'category', papers: list.papers, total: list.total, page, pageSize: PAGE_SIZE,
       feed: entityPageFeed('categories', category, `papers in ${category}`),
       href: (n) => withQuery(categoryPath(category), { page: n > 1 ? n : null }),
-      extra: html`<p class="lede">${categoryName(category) ? html`<span class="category-name">${categoryName(category)}</span> · ` : ''}arXiv category · <a href="https://arxiv.org/list/${encodeURIComponent(category)}/recent">recent on arXiv</a> · <a href="/categories">all categories</a></p>${list.total ? html`${scopedSearchForm(`Search ${category}`, { category })}${dayRangeForm(category)}` : ''}`,
+      extra: html`<p class="lede">${categoryName(category) ? html`<span class="category-name">${categoryName(category)}</span> · ` : ''}arXiv category · <a href="${withQuery('/trending', { category })}">trending this week</a> · <a href="https://arxiv.org/list/${encodeURIComponent(category)}/recent">recent on arXiv</a> · <a href="/categories">all categories</a></p>${list.total ? html`${scopedSearchForm(`Search ${category}`, { category })}${dayRangeForm(category)}` : ''}`,
     });
   };
 }
