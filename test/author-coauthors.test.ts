@@ -49,3 +49,32 @@ for (const backend of backends()) {
     });
   });
 }
+
+// The author filter checks that the words of a name belong to one author: the postings only say
+// that both words occur among a paper's authors. Checked without reading the abstracts (the cost
+// of a common name) when the query has no phrase, and with them when it has one.
+for (const backend of backends()) {
+  describe(`author names are one author (${backend.name})`, () => {
+    let fresh: FreshDb;
+    let app: FastifyInstance;
+    before(async () => {
+      fresh = await backend.create();
+      app = await webAppWith(fresh, [
+        paperRecord('2503.20001', { authors: ['Wei Wang', 'Ann Lee'], abstract: 'Speech in noisy rooms.' }),
+        paperRecord('2503.20002', { authors: ['Wei Li', 'Jun Wang'], abstract: 'Speech in noisy rooms.' }),
+        paperRecord('2503.20003', { authors: ['WEI WANG'], abstract: 'Rooms that are noisy.' }),
+      ]);
+    });
+    after(async () => {
+      await app.close();
+      await fresh.drop();
+    });
+
+    it('keeps papers where one author has the whole name', async () => {
+      const ids = async (path: string): Promise<string[]> =>
+        (await htmlPage(app, path)).querySelectorAll('.paper').map((c) => c.getAttribute('data-paper-id')!).sort();
+      assert.deepEqual(await ids('/authors/Wei%20Wang'), ['2503.20001', '2503.20003']);
+      assert.deepEqual(await ids(`/search?mode=keyword&q=${encodeURIComponent('"noisy rooms" author:"Wei Wang"')}`), ['2503.20001']);
+    });
+  });
+}

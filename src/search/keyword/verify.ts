@@ -21,8 +21,10 @@ export async function verify(db: Db, q: ParsedQuery, ids: number[]): Promise<boo
   return ids.map((id) => {
     const p = papers.get(id);
     if (!p) return false;
-    const title = phraseStream(p.title);
-    const abstract = phraseStream(p.abstract ?? '');
+    // Tokenizing an abstract is most of a check: an author-only query (a common name has thousands
+    // of candidates) skips it.
+    const title = q.phrases.length ? phraseStream(p.title) : [];
+    const abstract = q.phrases.length ? phraseStream(p.abstract ?? '') : [];
     for (const ph of q.phrases) {
       const found = contains(title, ph.stems) || contains(abstract, ph.stems);
       if (found === ph.negated) return false;
