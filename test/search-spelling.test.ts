@@ -65,6 +65,7 @@ for (const backend of backends()) {
       assert.equal(await spelling.suggest('tranformer models for vison'), 'transformer models for vision');
       assert.equal(await spelling.suggest('difusion nueral networks'), 'diffusion neural networks');
       assert.equal(await spelling.suggest('Diffusion policies'), null, 'known words need nothing');
+      assert.equal(await spelling.suggest('tranformer models for vision with many more words than any typed query ever has'), null, 'a passage is not corrected');
     });
 
     it('touches plain words only: filters, phrases and exclusions stay as typed', async () => {

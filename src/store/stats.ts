@@ -1,7 +1,6 @@
 import type { Db } from '../db/db.js';
 import { listHarvestStates } from './harvest-state.js';
 
-/** What `paperboy stats` reports: how much the store holds and where it lives. */
 /** An embedding model and how many papers have a vector of it. */
 export interface EmbeddingModelCount {
   kind: string;
@@ -31,6 +30,7 @@ function harvestSummaries(rows: ReadonlyArray<{ key: string; status: string; upd
   return [...out.values()].sort((a, b) => a.source.localeCompare(b.source));
 }
 
+/** What `paperboy stats` reports: how much the store holds and where it lives. */
 export interface StoreStats {
   papers: number;
   authors: number;

@@ -16,6 +16,8 @@ const PAGE = 5000;
 /** The vocabulary is read again once the corpus has grown by this share (checked at most once a minute). */
 const REBUILD_GROWTH = 0.1;
 const CHECK_EVERY_MS = 60_000;
+/** Longer queries are pasted passages, matched by meaning: not a query to correct (the search page's PASSAGE_WORDS). */
+export const SUGGEST_MAX_WORDS = 12;
 
 /** Edits allowed for a word of this length: none under 4 letters, one up to 7, two beyond. */
 function maxEdits(length: number): number {
@@ -44,7 +46,7 @@ export function editDistance(a: string, b: string, limit: number): number {
   return prev[b.length]! <= limit ? prev[b.length]! : Infinity;
 }
 
-/** How often each word occurs in titles, and the frequent ones by first letter and length. */
+/** How often each word occurs in titles, and the frequent ones (the candidates) by first letter. */
 interface Vocabulary {
   counts: Map<string, number>;
   candidates: Map<string, string[]>;
@@ -69,8 +71,13 @@ export class SpellingIndex {
     return this.current().then(() => undefined);
   }
 
-  /** The query with its misspelt words replaced, or null when no word needs it. Only plain words are touched: filters, phrases and exclusions stay. */
+  /**
+   * The query with its misspelt words replaced, or null when no word needs it or the query is a
+   * passage (more than SUGGEST_MAX_WORDS words). Only plain words are touched: filters, phrases and
+   * exclusions stay.
+   */
   async suggest(query: string): Promise<string | null> {
+    if (query.split(/\s+/).filter(Boolean).length > SUGGEST_MAX_WORDS) return null;
     const vocabulary = await this.current();
     const tokens = query.match(/"[^"]*"|\S+/g) ?? [];
     let changed = false;

@@ -11,9 +11,6 @@ export type { SearchHitJson } from './ranked-json.js';
 /** Largest result list of one search, as the hosted search caps it. */
 export const SEARCH_MAX_LIMIT = 120;
 
-/** Queries of up to this many words get a spelling suggestion; longer ones are passages. */
-const SUGGEST_MAX_WORDS = 12;
-
 /** Longest `q`: room for a pasted abstract ("more like this text"), which is matched by meaning. */
 export const SEARCH_MAX_QUERY = 4000;
 
@@ -47,8 +44,8 @@ export function papersSearch(deps: WebDeps, spelling: SpellingIndex) {
     reply.header('x-total-count', String(found.total));
     reply.header('x-search-mode', found.mode);
     if (found.degraded) reply.header('x-search-degraded', headerText(found.degraded) || 'semantic ranking unavailable');
-    // A short query's spelling (a pasted passage is not corrected), as the search page offers it.
-    const suggestion = text.split(/\s+/).filter(Boolean).length <= SUGGEST_MAX_WORDS ? await spelling.suggest(text) : null;
+    // The search page's "did you mean" (a pasted passage gets none).
+    const suggestion = await spelling.suggest(text);
     if (suggestion) reply.header('x-search-suggestion', headerText(suggestion));
     const papers = await papersByIds(deps.db, found.hits.map((h) => h.paperId));
     const score = new Map(found.hits.map((h) => [h.paperId, h.score]));

@@ -7,7 +7,6 @@ import { citationKey, paperBibtex } from './bibtex-export.js';
 import { paperMarkdown } from './markdown-export.js';
 import { LIST_EXPORT_MAX } from '../views/list-export-links.js';
 
-
 /** Citation keys kept apart in one file: a second `smith2025deep` becomes `smith2025deepb`, a third `...c`. */
 function distinctKeys(papers: readonly PaperRow[]): string[] {
   const seen = new Map<string, number>();

@@ -4,6 +4,8 @@ import { maxPaperRowId, paperIdsInRange } from '../../store/paper-batch-read.js'
 import { paperPath } from '../views/site-paths.js';
 import { siteUrl } from './feed-model.js';
 import { element } from './xml-text.js';
+import { SEARCH_FEED_PATH } from '../views/feed-links.js';
+import { RECOMMEND_FEED_PATH } from './recommend-feed.js';
 
 /** Papers per sitemap file, by row-id range (the protocol allows 50,000 URLs a file). */
 export const SITEMAP_PAPERS = 50_000;
@@ -56,7 +58,7 @@ function paperSitemap(deps: WebDeps, perFile: number) {
 function robots(deps: WebDeps) {
   return async (_req: FastifyRequest, reply: FastifyReply): Promise<string> => {
     reply.type('text/plain; charset=utf-8');
-    const closed = ['/search', '/recommend', '/export.', '/api/', '/feeds/search', '/feeds/recommend', '/papers/add', '/subscribe', '/unsubscribe', '/preferences'];
+    const closed = ['/search', '/recommend', '/export.', '/api/', SEARCH_FEED_PATH, RECOMMEND_FEED_PATH, '/papers/add', '/subscribe', '/unsubscribe', '/preferences'];
     // An uncached paper page ranks its similar papers (~50 ms of a core): crawlers that honour
     // Crawl-delay take a few percent of one.
     return `User-agent: *\n${closed.map((p) => `Disallow: ${p}`).join('\n')}\nCrawl-delay: ${CRAWL_DELAY_SECONDS}\n\nSitemap: ${siteUrl(deps.config.baseUrl, '/sitemap.xml')}\n`;

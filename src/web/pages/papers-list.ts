@@ -119,7 +119,7 @@ ${toolbar(period, sort)}
 ${periodNav(near.prev, near.next, sort)}
 ${list.total === 0 ? nothingListed(period, near.prev, near.next, sort) : paperList(list.papers)}
 ${list.total ? countsNote(fetched) : ''}
-${listExportLinks(list.papers.map((p) => p.paperId), 'the papers of this page')}
+${listExportLinks(list.papers.map((p) => p.paperId))}
 ${pager({ page, pageSize: PAGE_SIZE, total: list.total }, (n) => listHref(period, sort, n))}`;
     return layout({
       title: `${parsed ? label : 'Daily Papers'} · paperboy`, section: 'papers', body,

@@ -8,7 +8,7 @@ import { paperList, plainText } from '../views/paper-card.js';
 import { texText } from '../views/tex-text.js';
 import { pager, pageParam, rangeLabel } from '../views/pager.js';
 import { queryText, type Query } from '../views/query-params.js';
-import { paperPath, withQuery } from '../views/site-paths.js';
+import { addPaperPath, paperPath, withQuery } from '../views/site-paths.js';
 import { field } from './subscribe-fields.js';
 import { arxivLinks } from '../../model/normalise.js';
 import { paperReferences } from '../../model/paper-reference.js';
@@ -80,7 +80,7 @@ export function recommendResults(deps: WebDeps) {
 
     const found = await deps.semantic.recommend(liked.ids, negative, RECOMMEND_MAX_LIMIT);
     const missing = found.unknown.length
-      ? html`<p class="note">Not among this site's papers, so left out: ${found.unknown.map((id, i) => html`${i ? ', ' : ''}<a href="${arxivLinks(id).absUrl}">${id}</a>${deps.config.arxivLookup ? html` (<a class="add-paper-link" href="${withQuery('/papers/add', { id })}">add it</a>)` : ''}`)}.</p>`
+      ? html`<p class="note">Not among this site's papers, so left out: ${found.unknown.map((id, i) => html`${i ? ', ' : ''}<a href="${arxivLinks(id).absUrl}">${id}</a>${deps.config.arxivLookup ? html` (<a class="add-paper-link" href="${addPaperPath(id)}">add it</a>)` : ''}`)}.</p>`
       : '';
     const current = pageParam(queryText(query, 'page'), Math.max(1, Math.ceil(found.hits.length / PAGE_SIZE)));
     const slice = found.hits.slice((current - 1) * PAGE_SIZE, current * PAGE_SIZE);
@@ -101,6 +101,6 @@ export function recommendResults(deps: WebDeps) {
       title: `new papers for this profile (last ${RECOMMEND_FEED_DAYS.fallback} days)`, path: RECOMMEND_FEED_PATH,
       query: { positive: known(liked.ids), negative: known(negative) || null },
     } : undefined;
-    return page(html`${head}${missing}${from}${summary}${papers.length ? paperList(papers) : ''}${listExportLinks(papers.map((p) => p.paperId), 'the papers of this page')}${pager(state, href)}`, feed);
+    return page(html`${head}${missing}${from}${summary}${papers.length ? paperList(papers) : ''}${listExportLinks(papers.map((p) => p.paperId))}${pager(state, href)}`, feed);
   };
 }

@@ -139,12 +139,12 @@ export function searchResults(deps: WebDeps, spelling: SpellingIndex) {
     // New papers for the words and filters (all part of the query); a pasted passage is a one-off
     // question, not something to follow.
     const feed = passage ? undefined : { title: `new papers matching “${query}”`, path: SEARCH_FEED_PATH, query: { q: query } };
-    // Only the reader's own words are checked: a pasted passage is not a query to correct.
-    const suggestion = passage || !f.q ? null : await spelling.suggest(f.q);
+    // Only the reader's own words are checked (the filters of the form are not), never a passage.
+    const suggestion = await spelling.suggest(f.q);
     const didYouMean = suggestion ? html`<p class="did-you-mean">Did you mean <a href="${formHref({ ...f, q: suggestion }, 1)}">${suggestion}</a>?</p>` : '';
     return page(f, html`${degradedNote(found.degraded)}${didYouMean}${summary}
 ${papers.length ? paperList(papers, passage ? {} : { mark: highlighter(f.q) }) : ''}
-${listExportLinks(papers.map((p) => p.paperId), 'the papers of this page')}
+${listExportLinks(papers.map((p) => p.paperId))}
 ${pager(state, (n) => formHref(f, n))}`, feed);
   };
 }

@@ -77,7 +77,7 @@ upvotes follow, newest first.</p>
 </details>
 ${list.total === 0 ? await quietWeek(deps, category) : paperList(list.papers)}
 ${list.total ? countsNote(fetched) : ''}
-${listExportLinks(list.papers.map((p) => p.paperId), 'the papers of this page')}
+${listExportLinks(list.papers.map((p) => p.paperId))}
 ${pager({ page, pageSize: PAGE_SIZE, total: list.total }, (n) => withQuery('/trending', { category, page: n > 1 ? n : null }))}`;
     return layout({ title: `Trending${where} · paperboy`, description: `Papers trending${where} over the last week.`, section: 'trending', body, feed: DAILY_FEED }).value;
   };

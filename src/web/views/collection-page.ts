@@ -32,7 +32,7 @@ export function collectionPage(props: CollectionProps): string {
 ${props.extra ?? ''}
 <p class="lede paper-count">${count}${props.total > props.papers.length ? html`, showing ${rangeLabel(state, props.papers.length)}` : ''}, newest first</p>
 ${props.total === 0 ? html`<div class="empty"><p>No papers for this ${props.kind} yet.</p></div>` : paperList(props.papers)}
-${listExportLinks(props.papers.map((p) => p.paperId), 'the papers of this page')}
+${listExportLinks(props.papers.map((p) => p.paperId))}
 ${pager(state, props.href)}`;
   return layout({ title: `${props.heading} · paperboy`, description: `${count} for ${props.heading}.`, section: props.section, body, feed: props.feed }).value;
 }

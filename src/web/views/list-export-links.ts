@@ -9,12 +9,12 @@ export function listExportPath(kind: 'bib' | 'md', paperIds: readonly string[]):
 }
 
 /**
- * "Export these papers: BibTeX · Markdown" under a list (a search page, recommendations, similar
- * papers, a day): the shown papers in one file for a reference manager or notes. Nothing for an
+ * "Export the papers of this page: BibTeX · Markdown" under a list (a search page, recommendations,
+ * a day, an author): the shown papers in one file for a reference manager or notes. Nothing for an
  * empty list.
  */
-export function listExportLinks(paperIds: readonly string[], what = 'these papers'): Html | '' {
+export function listExportLinks(paperIds: readonly string[]): Html | '' {
   if (!paperIds.length) return '';
-  return html`<p class="list-exports">Export ${what}: <a href="${listExportPath('bib', paperIds)}" type="application/x-bibtex">BibTeX</a>
+  return html`<p class="list-exports">Export the papers of this page: <a href="${listExportPath('bib', paperIds)}" type="application/x-bibtex">BibTeX</a>
 · <a href="${listExportPath('md', paperIds)}" type="text/markdown">Markdown</a></p>`;
 }

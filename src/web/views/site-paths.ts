@@ -28,6 +28,11 @@ export function orgNamePath(fullname: string): string {
   return withQuery('/search', { org: fullname });
 }
 
+/** The form that adds a paper the site lacks, by its arXiv id (pages/paper-add.ts). */
+export function addPaperPath(arxivId: string): string {
+  return withQuery('/papers/add', { id: arxivId });
+}
+
 /** The page of an arXiv category. */
 export function categoryPath(category: string): string {
   return `/categories/${segment(category)}`;
