@@ -10,6 +10,7 @@ import { CHAR_GRAM_LENGTH } from '../search/similarity/char-grams.js';
 import { MIN_TRAINING_PAPERS, trainCharTable, trainLsa } from '../search/semantic/lsa-training.js';
 import type { TrainingNow } from '../search/semantic/model-status.js';
 import { configuredModel, embedderFor, endpointModelEmbedder, lsaModelEmbedder, type ModelEmbedder } from '../search/semantic/model-embedder.js';
+import { nextTurn } from '../progress/next-turn.js';
 
 /** What one run of the embedding job did. */
 export interface EmbedRunSummary {
@@ -33,7 +34,8 @@ export interface EmbedJobDeps {
   training?: (now: TrainingNow | null) => void;
 }
 
-const BATCH = 500;
+/** Papers per batch: about 30 ms of embedding on this machine's cores, the longest a request waits for the job. */
+const BATCH = 200;
 
 const count = (n: number): string => n.toLocaleString('en-US');
 const tooFew = (papers: number): string => `too few papers to train the semantic model (${papers}; at least ${MIN_TRAINING_PAPERS} are needed)`;
@@ -121,6 +123,7 @@ async function buildModel(deps: EmbedJobDeps, want: { kind: 'lsa' | 'endpoint'; 
       deps.training?.(null);
     }
     progress.log(`trained in ${((Date.now() - started) / 1000).toFixed(1)} s; analysing every paper with it`);
+    await nextTurn();
     // Every paper is about to be embedded; changes from now on queue again.
     await embeddingVectors.clearAllPending(db);
   }
@@ -136,6 +139,7 @@ async function buildModel(deps: EmbedJobDeps, want: { kind: 'lsa' | 'endpoint'; 
       embedded += page.length;
       progress.tick(page.length);
       after = page[page.length - 1]!.id;
+      await nextTurn();
     }
   } finally {
     progress.stop();
@@ -179,6 +183,7 @@ export async function runEmbedJob(deps: EmbedJobDeps, opts: { rebuild?: boolean 
     if (problem) return { model: active.name, rebuilt, embedded, pending: await embeddingVectors.pendingCount(db), problem };
     await embeddingVectors.clearPending(db, page);
     embedded += page.length;
+    await nextTurn();
   }
   return { model: active.name, rebuilt, embedded, pending: await embeddingVectors.pendingCount(db) };
 }

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/db.js';
 import { paperCount, titlesAfter } from '../../store/paper-batch-read.js';
 import { words } from './tokenize.js';
+import { nextTurn } from '../../progress/next-turn.js';
 
 /**
  * A word in this many titles, or in KNOWN_PAPERS papers, is a word, not a typo. Below that, a
@@ -138,6 +139,7 @@ export class SpellingIndex {
       for (const p of page) for (const w of new Set(words(p.title))) if (w.length >= 3 && /^[a-z]+$/.test(w)) counts.set(w, (counts.get(w) ?? 0) + 1);
       papers += page.length;
       after = page[page.length - 1]!.rowId;
+      await nextTurn();
     }
     const candidates = new Map<string, string[]>();
     for (const [w, n] of counts) {

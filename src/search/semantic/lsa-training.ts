@@ -9,6 +9,7 @@ import { SIMILAR_PAPERS_LSA } from '../similarity/similar-papers.js';
 import { regionCount } from './lsa-regions.js';
 import type { StoredLsa } from './lsa-model-blob.js';
 import type { CharGramTable } from '../similarity/char-grams.js';
+import { nextTurn } from '../../progress/next-turn.js';
 
 /** Fewer papers than this: no model is trained and semantic modes fall back to keyword search. */
 export const MIN_TRAINING_PAPERS = 50;
@@ -59,14 +60,19 @@ async function sampleTexts(db: Db, max: number): Promise<string[]> {
       if (!page.length) break;
       for (const p of page) texts.push(paperText(p.title, p.abstract));
       after = page[page.length - 1]!.id;
+      await nextTurn();
     }
     return texts.slice(0, max);
   }
   const rand = seededRandom(maxId);
   const ids = new Set<number>();
   while (ids.size < Math.min(maxId, Math.ceil(max * 1.1))) ids.add(1 + Math.floor(rand() * maxId));
-  const papers = await embeddingVectors.papersById(db, [...ids].sort((a, b) => a - b));
-  return papers.slice(0, max).map((p) => paperText(p.title, p.abstract));
+  const sorted = [...ids].sort((a, b) => a - b);
+  for (let i = 0; i < sorted.length && texts.length < max; i += 5000) {
+    for (const p of await embeddingVectors.papersById(db, sorted.slice(i, i + 5000))) texts.push(paperText(p.title, p.abstract));
+    await nextTurn();
+  }
+  return texts.slice(0, max);
 }
 
 /** What the training thread is sent: the sample, and whether only the n-gram counts are wanted. */

@@ -6,6 +6,7 @@ import { decodeVector } from '../vector/quantize.js';
 import { VectorIndex } from '../vector/vector-index.js';
 import { IvfLists } from '../vector/ivf-lists.js';
 import { embedderFor, type ModelEmbedder } from './model-embedder.js';
+import { nextTurn } from '../../progress/next-turn.js';
 
 /** Below this many vectors the exact scan is fast enough (a few milliseconds) and no IVF is built. */
 export const IVF_MIN_VECTORS = 50_000;
@@ -64,6 +65,7 @@ export class SemanticState {
       if (!page.length) break;
       for (const v of page) index.set(v.paperId, decodeVector(v.vector));
       after = page[page.length - 1]!.paperId;
+      await nextTurn();
     }
     // Every vector written up to row.version is committed (the version moves in the same transaction).
     this.seq = row.version;
@@ -83,6 +85,7 @@ export class SemanticState {
       const last = page[page.length - 1]!;
       this.seq = last.seq;
       this.lastPaper = last.paperId;
+      await nextTurn();
     }
     if (this.seq < version) { this.seq = version; this.lastPaper = Number.MAX_SAFE_INTEGER; }
   }

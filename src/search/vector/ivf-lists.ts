@@ -95,10 +95,11 @@ export class IvfLists {
     }
     for (this.nprobe = Math.min(this.lists, 4); this.nprobe < this.lists; this.nprobe = Math.min(this.lists, Math.ceil(this.nprobe * 1.5))) {
       let sum = 0;
-      queries.forEach((q, i) => {
+      for (const [i, q] of queries.entries()) {
         const got = this.search(index, q, 20, null);
         sum += got.filter((h) => truth[i]!.has(h.id)).length / Math.max(1, truth[i]!.size);
-      });
+        if (i % 10 === 9) await pause();
+      }
       if (sum / Math.max(1, queries.length) >= target) break;
     }
     // A margin over the sample: unseen queries spread a little wider than the calibration set.

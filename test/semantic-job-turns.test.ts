@@ -1,0 +1,47 @@
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { backends, type FreshDb } from './helpers/databases.js';
+import { TOPIC_WORDS } from './helpers/topic-papers.js';
+import { paperRecord } from './helpers/paper-records.js';
+import { loadConfig } from '../src/config/config.js';
+import { upsertRecords } from '../src/store/papers-write.js';
+import { runEmbedJob } from '../src/jobs/embed-job.js';
+
+/** 520 papers over the four test topics: two whole batches of the job and part of a third. */
+function manyPapers(): ReturnType<typeof paperRecord>[] {
+  const topics = Object.values(TOPIC_WORDS);
+  return Array.from({ length: 520 }, (_, i) => {
+    const words = topics[i % topics.length]!.words;
+    const w = (k: number): string => words[(i * 7 + k * 5) % words.length]!;
+    return paperRecord(`2502.${String(10000 + i)}`, { title: `${w(0)} ${w(1)} and ${w(2)}`, abstract: `We study ${w(3)} ${w(4)} with ${w(5)} ${w(6)} for ${w(7)}.` });
+  });
+}
+
+for (const backend of backends()) {
+  describe(`embedding job between batches (${backend.name})`, () => {
+    let fresh: FreshDb;
+    before(async () => {
+      fresh = await backend.create();
+      await upsertRecords(fresh.db, manyPapers());
+    });
+    after(async () => { await fresh.drop(); });
+
+    it('lets waiting work (a request) run between two batches, so serve answers while every paper is embedded', async () => {
+      // SQLite answers synchronously: without a turn of the event loop between batches, a request
+      // arriving during the job waited for all of it (13.6 s on an instance of 80,317 papers).
+      let turns = 0;
+      let running = true;
+      const tick = (): void => { turns++; if (running) setImmediate(tick); };
+      const seen: number[] = [];
+      const progress = { start() { setImmediate(tick); }, tick() { seen.push(turns); }, stop() {}, log() {} };
+      try {
+        const run = await runEmbedJob({ db: fresh.db, config: loadConfig({ DATABASE_URL: fresh.url }), progress });
+        assert.deepEqual([run.model, run.rebuilt, run.embedded], ['lsa', true, 520]);
+      } finally {
+        running = false;
+      }
+      assert.equal(seen.length, 3, `batches reported: ${seen.length}`);
+      for (let i = 1; i < seen.length; i++) assert.ok(seen[i]! > seen[i - 1]!, `no other work ran between batch ${i} and batch ${i + 1}: ${seen.join(', ')}`);
+    });
+  });
+}
