@@ -27,7 +27,8 @@ async function seeded(b: Backend): Promise<FreshDb> {
   await keyword.close();
   await seedSubscribers(fresh, 12);
   await fresh.db.run("INSERT INTO harvest_state (key, state, status, updated_at) VALUES ('arxiv-oai:cs', '{\"token\":\"x|1\"}', 'running', '2025-03-18T00:00:00.000Z')");
-  await fresh.db.run("INSERT INTO embedding_models (kind, name, dimensions, state, trained_at, data) VALUES ('lsa', 'lsa', 2, 'active', '2025-03-18T00:00:00.000Z', ?)", [Buffer.from([0, 1, 254, 255])]);
+  await fresh.db.run("INSERT INTO embedding_models (kind, name, dimensions, state, trained_at) VALUES ('lsa', 'lsa', 2, 'active', '2025-03-18T00:00:00.000Z')");
+  await fresh.db.run('INSERT INTO embedding_model_data (model_id, data) VALUES (1, ?)', [Buffer.from([0, 1, 254, 255])]);
   await fresh.db.run('INSERT INTO paper_embeddings (model_id, paper_id, seq, vector) SELECT 1, id, id, ? FROM papers', [Buffer.from(new Float32Array([0.5, -0.25]).buffer)]);
   return fresh;
 }

@@ -1,6 +1,6 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { backends, type FreshDb } from './helpers/databases.js';
+import { backends, beforeMigration, type FreshDb } from './helpers/databases.js';
 import { paperRecord } from './helpers/paper-records.js';
 import { upsertRecords } from '../src/store/papers-write.js';
 import { embeddingModels } from '../src/store/embedding-models.js';
@@ -99,5 +99,37 @@ for (const backend of backends()) {
       assert.equal(await embeddingModels.active(db), null);
       assert.equal(await embeddingModels.paperCount(db), 2);
     });
+
+    it("keeps a model's data apart from its row: written, replaced and dropped with the model, untouched by vector writes", async () => {
+      const db = fresh.db;
+      const id = await embeddingModels.create(db, { kind: 'lsa', name: 'lsa', dimensions: 2, trainedOn: 2, data: Buffer.from([1, 2, 3]) });
+      assert.deepEqual(await embeddingModels.data(db, id), Buffer.from([1, 2, 3]));
+      const paper = Number((await db.get<{ id: number }>('SELECT MIN(id) AS id FROM papers'))!.id);
+      await embeddingVectors.write(db, id, [{ paperId: paper, vector: encodeVector(Float32Array.from([1, 0])) }]);
+      assert.deepEqual(await embeddingModels.data(db, id), Buffer.from([1, 2, 3]));
+      await embeddingModels.setData(db, id, Buffer.from([9]), 5);
+      assert.deepEqual(await embeddingModels.data(db, id), Buffer.from([9]));
+      assert.equal((await embeddingModels.byId(db, id))?.trainedOn, 5);
+      await embeddingModels.setData(db, id, null, 6);
+      assert.equal(await embeddingModels.data(db, id), null);
+      await embeddingModels.setData(db, id, Buffer.from([7]), 7);
+      const next = await embeddingModels.create(db, { kind: 'lsa', name: 'lsa', dimensions: 2, trainedOn: 8, data: Buffer.from([8]) });
+      await embeddingModels.activate(db, next);
+      assert.equal(await embeddingModels.data(db, id), null, 'the older model went, with its data');
+      await embeddingModels.drop(db, next);
+      assert.equal(Number((await db.get<{ n: number }>('SELECT COUNT(*) AS n FROM embedding_model_data'))!.n), 0);
+    });
+  });
+
+  describe(`embedding model data, upgrading (${backend.name})`, () => {
+    it('moves each model\'s data out of its row (migration 15), where every batch of vectors rewrote it', () => beforeMigration(backend, 15, async (db, upgrade) => {
+      await db.run("INSERT INTO embedding_models (kind, name, dimensions, state, trained_at, data) VALUES ('lsa', 'lsa', 2, 'active', '2025-03-18T00:00:00.000Z', ?)", [Buffer.from([0, 1, 254, 255])]);
+      await db.run("INSERT INTO embedding_models (kind, name, dimensions, state, trained_at, data) VALUES ('endpoint', 'm@http://x', 4, 'building', '2025-03-18T00:00:00.000Z', NULL)");
+      await upgrade();
+      assert.deepEqual(await embeddingModels.data(db, 1), Buffer.from([0, 1, 254, 255]));
+      assert.equal(await embeddingModels.data(db, 2), null);
+      assert.equal((await embeddingModels.active(db))?.kind, 'lsa');
+      await assert.rejects(db.get('SELECT data FROM embedding_models'), 'the column is gone');
+    }));
   });
 }

@@ -13,6 +13,7 @@ import { organizationNamesSchema } from './migrations/011-organization-names.js'
 import { publishedFromSchema } from './migrations/012-published-from.js';
 import { papersWithCodeSchema } from './migrations/013-papers-with-code.js';
 import { orgCodeTermsSchema } from './migrations/014-org-code-terms.js';
+import { modelDataSchema } from './migrations/015-model-data.js';
 
 /** One forward-only schema step; `up` returns the SQL for the dialect at hand. */
 export interface Migration {
@@ -37,6 +38,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 12, name: 'published-from', up: publishedFromSchema },
   { version: 13, name: 'papers-with-code', up: papersWithCodeSchema },
   { version: 14, name: 'org-code-terms', up: orgCodeTermsSchema },
+  { version: 15, name: 'model-data', up: modelDataSchema },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -28,6 +28,7 @@ export const COPIED_TABLES: readonly CopiedTable[] = Object.freeze([
   { name: 'search_meta', key: ['key'] },
   { name: 'app_meta', key: ['key'] },
   { name: 'embedding_models', key: ['id'], serial: 'id' },
+  { name: 'embedding_model_data', key: ['model_id'] },
   { name: 'paper_embeddings', key: ['model_id', 'paper_id'] },
   { name: 'embedding_pending', key: ['paper_id'] },
   { name: 'subscribers', key: ['id'], serial: 'id' },

@@ -2,7 +2,7 @@ import { bumpDataVersion } from './data-version.js';
 import type { Db } from '../db/db.js';
 import { paperCount } from './paper-batch-read.js';
 
-/** One stored embedding model (its data blob is read separately: it can be tens of megabytes). */
+/** One stored embedding model (its data blob lives in a table of its own: it can be tens of megabytes). */
 export interface EmbeddingModelRow {
   id: number;
   /** 'lsa' (trained here) or 'endpoint' (an OpenAI-compatible service). */
@@ -46,17 +46,21 @@ export const embeddingModels = {
   },
 
   async data(db: Db, id: number): Promise<Buffer | null> {
-    const r = await db.get<{ data: Buffer | null }>('SELECT data FROM embedding_models WHERE id = ?', [id]);
+    const r = await db.get<{ data: Buffer | null }>('SELECT data FROM embedding_model_data WHERE model_id = ?', [id]);
     return r?.data ?? null;
   },
 
   /** Starts a model in the 'building' state; returns its id. */
   async create(db: Db, m: { kind: string; name: string; dimensions: number; trainedOn: number; data: Buffer | null }): Promise<number> {
-    const r = await db.get<{ id: number }>(
-      `INSERT INTO embedding_models (kind, name, dimensions, state, trained_at, trained_on, version, data) VALUES (?, ?, ?, 'building', ?, ?, 0, ?) RETURNING id`,
-      [m.kind, m.name, m.dimensions, new Date().toISOString(), m.trainedOn, m.data],
-    );
-    return Number(r!.id);
+    return db.transaction(async (tx) => {
+      const r = await tx.get<{ id: number }>(
+        `INSERT INTO embedding_models (kind, name, dimensions, state, trained_at, trained_on, version) VALUES (?, ?, ?, 'building', ?, ?, 0) RETURNING id`,
+        [m.kind, m.name, m.dimensions, new Date().toISOString(), m.trainedOn],
+      );
+      const id = Number(r!.id);
+      if (m.data) await tx.run('INSERT INTO embedding_model_data (model_id, data) VALUES (?, ?)', [id, m.data]);
+      return id;
+    });
   },
 
   async setDimensions(db: Db, id: number, dimensions: number): Promise<void> {
@@ -71,6 +75,7 @@ export const embeddingModels = {
     await db.transaction(async (tx) => {
       if (tx.dialect.lockStatement) await tx.run(tx.dialect.lockStatement);
       await tx.run('DELETE FROM paper_embeddings WHERE model_id < ?', [id]);
+      await tx.run('DELETE FROM embedding_model_data WHERE model_id < ?', [id]);
       await tx.run('DELETE FROM embedding_models WHERE id < ?', [id]);
       await tx.run(`UPDATE embedding_models SET state = 'active', version = version + 1 WHERE id = ?`, [id]);
       // Similar-paper lists and semantic results change with the model: cached pages must go.
@@ -82,6 +87,7 @@ export const embeddingModels = {
   async drop(db: Db, id: number): Promise<void> {
     await db.transaction(async (tx) => {
       await tx.run('DELETE FROM paper_embeddings WHERE model_id = ?', [id]);
+      await tx.run('DELETE FROM embedding_model_data WHERE model_id = ?', [id]);
       await tx.run('DELETE FROM embedding_models WHERE id = ?', [id]);
     });
   },
@@ -93,7 +99,9 @@ export const embeddingModels = {
    */
   async setData(db: Db, id: number, data: Buffer | null, trainedOn: number): Promise<void> {
     await db.transaction(async (tx) => {
-      await tx.run('UPDATE embedding_models SET data = ?, trained_on = ?, trained_at = ? WHERE id = ?', [data, trainedOn, new Date().toISOString(), id]);
+      await tx.run('UPDATE embedding_models SET trained_on = ?, trained_at = ? WHERE id = ?', [trainedOn, new Date().toISOString(), id]);
+      await tx.run('DELETE FROM embedding_model_data WHERE model_id = ?', [id]);
+      if (data) await tx.run('INSERT INTO embedding_model_data (model_id, data) VALUES (?, ?)', [id, data]);
       // Similar-paper lists rank with the counts: cached pages must go.
       await bumpDataVersion(tx);
     });

@@ -85,6 +85,9 @@ export class SemanticState {
       const last = page[page.length - 1]!;
       this.seq = last.seq;
       this.lastPaper = last.paperId;
+      // Vectors written after the version read are the next call's: chasing them here kept every
+      // search waiting for as long as the embedding job kept writing (25 s for 20,000 new papers).
+      if (page.length < PAGE || last.seq > version) break;
       await nextTurn();
     }
     if (this.seq < version) { this.seq = version; this.lastPaper = Number.MAX_SAFE_INTEGER; }
