@@ -23,6 +23,8 @@ export interface ContextOptions {
   /** Create the schema in a database that has none yet (the commands that fill one: serve, import,
    * harvest); upgrading an existing schema stays an explicit `paperboy migrate`. */
   createSchema?: boolean;
+  /** The process answers requests (`serve`): long work stays off the event loop (KeywordIndex). */
+  serving?: boolean;
   env?: NodeJS.ProcessEnv;
 }
 
@@ -48,7 +50,7 @@ export async function openContext(opts: ContextOptions = {}): Promise<AppContext
       throw new UserError(problem);
     }
   }
-  const keyword = new KeywordIndex(db);
+  const keyword = new KeywordIndex(db, { serving: opts.serving === true });
   // A failing embedding endpoint is reported once on stderr (stdout may carry --json output).
   const semantic = createSemanticSearch({ db, keyword, config, logger: { warn: (m) => process.stderr.write(`paperboy: warning: ${m}\n`) } });
   return { config, db, keyword, semantic, close: async () => { await semantic.close(); await keyword.close(); await db.close(); } };

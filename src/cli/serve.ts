@@ -41,7 +41,7 @@ export function registerServe(program: Command, _exit: ExitCode): void {
     .description('run the website (and scheduled harvesting) until interrupted')
     .option('--no-schedule', 'serve only; do not harvest on a schedule')
     .action(async (opts: { schedule: boolean }) => {
-      const ctx = await openContext({ createSchema: true });
+      const ctx = await openContext({ createSchema: true, serving: true });
       const { config } = ctx;
       const logger = createLogger(config);
       const app = await buildApp({ config, db: ctx.db, keyword: ctx.keyword, semantic: ctx.semantic, logger }).catch(async (err: unknown) => {

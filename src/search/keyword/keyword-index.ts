@@ -35,6 +35,13 @@ export type KeywordRowsOutcome = { ok: true; rows: Array<[number, number]>; tota
 
 /** Below twice this many queued papers, one segment is built at a time. */
 const SPLIT_MIN = 5000;
+/**
+ * From this many queued papers a segment is built on the builder thread; below, here (a thread's
+ * start and the copy to it cost more than a small segment). A process that answers requests
+ * (`serving`) sends all but the smallest there: 5,000 papers built here held every request ~1 s.
+ */
+const THREAD_FROM = 5000;
+const THREAD_FROM_SERVING = 500;
 
 /** Scores are reported to four decimals, the same wherever they come from. */
 /** Phrases and full author names are checked on the papers' text: the postings cannot tell them. */
@@ -56,10 +63,15 @@ export class KeywordIndex {
   private worker: ReturnType<typeof workerBuilder> | null = null;
   private background: Promise<void> = Promise.resolve();
   private busy = false;
+  private readonly serving: boolean;
 
-  /** `cacheBytes`: memory for decoded postings of hot terms (0 disables it). */
-  constructor(readonly db: Db, opts: { cacheBytes?: number } = {}) {
+  /**
+   * `cacheBytes`: memory for decoded postings of hot terms (0 disables it). `serving`: the process
+   * answers requests (`serve`), so all but the smallest segments are built on the builder thread.
+   */
+  constructor(readonly db: Db, opts: { cacheBytes?: number; serving?: boolean } = {}) {
     this.reader = new PostingsReader(db, opts.cacheBytes ?? 256 * 1024 * 1024);
+    this.serving = opts.serving === true;
   }
 
   /**
@@ -68,7 +80,7 @@ export class KeywordIndex {
    */
   async indexPending(progress: Progress = silentProgress, opts: { minPending?: number } = {}): Promise<number> {
     let total = 0;
-    if (this.busy && !opts.minPending) {
+    if (this.busy && !opts.minPending && !this.serving) {
       // An import has ended while its last full segment builds on the builder thread: build what
       // was queued after that segment here meanwhile, so both cores work on the tail.
       const beyond = (await store.pendingCount(this.db)) - SEGMENT_SIZE;
@@ -84,7 +96,7 @@ export class KeywordIndex {
       const pending = await store.pendingCount(this.db);
       if (!pending) break;
       let n: number;
-      if (pending >= 2 * SPLIT_MIN) {
+      if (pending >= 2 * SPLIT_MIN && !this.serving) {
         // Two segments at once, one on the builder thread and one here: nothing else is waiting.
         const half = Math.ceil(Math.min(pending, 2 * SEGMENT_SIZE) / 2);
         const done = await Promise.all([
@@ -127,7 +139,7 @@ export class KeywordIndex {
   }
 
   private builderFor(pending: number): SegmentBuilder {
-    if (pending < 5000) return inlineBuilder;
+    if (pending < (this.serving ? THREAD_FROM_SERVING : THREAD_FROM)) return inlineBuilder;
     this.worker ??= workerBuilder();
     return this.worker;
   }
