@@ -35,6 +35,8 @@ for (const backend of backends()) {
       assert.equal(links['Code ★ 1.2k stars'], 'https://github.com/acme/protein-dit');
       assert.equal(links['Project page'], 'https://acme.example/dit');
       assert.equal(article.querySelector('.ai-summary')!.text, 'Diffusion transformers design proteins.');
+      assert.equal(article.querySelector('#summary-h')!.text, 'AI summary');
+      assert.match(article.querySelector('.summary-box .provenance')!.text, /language model for Hugging Face Daily Papers, not by the authors/);
       assert.deepEqual(article.querySelectorAll('.keywords a').map((a) => a.text), ['protein design', 'diffusion']);
       assert.equal(article.querySelector('a[href="/papers?date=' + d.middle + '"]')!.tagName, 'A');
       assert.equal(doc.querySelector('section.similar h2')!.text, 'Similar papers', 'every paper page lists similar papers');

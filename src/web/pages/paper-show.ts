@@ -74,9 +74,14 @@ ${p.votesKnown ? html`${fact('Upvotes', String(p.upvotes))}${fact('Comments', St
 </dl></section>`;
 }
 
+/**
+ * Hugging Face's machine-written summary and keywords, labelled as such: a reader must not take
+ * them for the authors' words (614 of the walk-through's papers have keywords and no summary).
+ */
 function summary(p: PaperDetail): Html | '' {
   if (!p.aiSummary && !p.aiKeywords?.length) return '';
-  return html`<section class="summary-box" aria-labelledby="summary-h"><h2 id="summary-h">Summary</h2>
+  return html`<section class="summary-box" aria-labelledby="summary-h"><h2 id="summary-h">${p.aiSummary ? 'AI summary' : 'AI keywords'}</h2>
+<p class="hint provenance">Written by a language model for Hugging Face Daily Papers, not by the authors.</p>
 ${p.aiSummary ? html`<p class="ai-summary">${p.aiSummary}</p>` : ''}
 ${p.aiKeywords?.length ? html`<ul class="chips keywords" aria-label="Keywords">${p.aiKeywords.map((k) => html`<li><a class="chip" href="${withQuery('/search', { q: `"${k.replace(/"/g, '')}"` })}">${k}</a></li>`)}</ul>` : ''}
 </section>`;
