@@ -55,6 +55,10 @@ for (const backend of backends()) {
       assert.ok(html.includes(`${BASE}/papers/2503.10001`) && html.includes('https://github.com/openlab/verifiers') && html.includes('https://arxiv.org/pdf/2503.10001'));
       assert.match(html, /Mira Okafor, Jonas Lindqvist, Priya Raman, Tomás Herrera \+3/);
       assert.match(mail.text ?? '', /TOP PAPERS[\s\S]*Scaling test-time compute[\s\S]*FOR YOU[\s\S]*Tokenizers without vocabularies/);
+      // Hugging Face's machine-written summary stands in for the abstract, and says what it is.
+      assert.ok(html.includes('<em>AI summary:</em> A diffusion model folds proteins'));
+      assert.match(mail.text ?? '', /AI summary: A diffusion model folds proteins/);
+      assert.ok(!html.includes('AI summary:</em> Spending more computation'), 'an abstract is not labelled');
       const rawLine = mail.headerLines.find((h) => h.key === 'list-unsubscribe')?.line ?? '';
       const listUnsub = rawLine.replace(/^List-Unsubscribe:\s*/i, '').replace(/\r?\n\s*/g, '');
       const m = /^<(https:\/\/papers\.example\.org\/unsubscribe\/one-click\/([^>]+))>$/.exec(listUnsub);

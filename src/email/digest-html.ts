@@ -34,7 +34,7 @@ function paperCard(p: DigestPaperView): Html {
   const org = p.organization ? html`<p class="pb-muted" style="${S.muted}">${p.organization}</p>` : '';
   const why = p.reasons.length ? html`<p class="pb-muted" style="${S.muted}">Because you follow ${p.reasons.join(', ')}</p>` : '';
   const votes = p.upvotes > 0 ? html` · ▲ ${p.upvotes}` : '';
-  const abstract = p.abstract ? html`<p class="pb-abstract" style="${S.abstract}">${p.abstract}</p>` : '';
+  const abstract = p.abstract ? html`<p class="pb-abstract" style="${S.abstract}">${p.aiSummary ? html`<em>AI summary:</em> ` : ''}${p.abstract}</p>` : '';
   const code = p.links.code ? html`<a class="pb-button" style="${S.button}" href="${p.links.code}">Code</a>` : '';
   const pdf = p.links.pdf ? html`<a class="pb-button" style="${S.button}" href="${p.links.pdf}">PDF</a>` : '';
   return html`<tr><td style="padding:0 0 12px 0;">

@@ -14,7 +14,7 @@ function paper(p: DigestPaperView, n: number): string {
   const out = [`${n}. ${p.title}`, wrap(p.authors)];
   if (p.organization) out.push(wrap(p.organization));
   if (p.reasons.length) out.push(wrap(`Because you follow: ${p.reasons.join(', ')}`));
-  if (p.abstract) out.push('', wrap(p.abstract));
+  if (p.abstract) out.push('', wrap(p.aiSummary ? `AI summary: ${p.abstract}` : p.abstract));
   out.push('', `   Paper: ${p.links.page}`);
   if (p.links.code) out.push(`   Code:  ${p.links.code}`);
   if (p.links.pdf) out.push(`   PDF:   ${p.links.pdf}`);

@@ -27,6 +27,8 @@ export interface DigestPaperView {
   authors: string;
   organization: string | null;
   abstract: string | null;
+  /** The text shown is Hugging Face's machine-written summary, not the abstract: both renderers say so. */
+  aiSummary: boolean;
   upvotes: number;
   links: PaperLinks;
   /** The interests it matched, for "For you" papers. */
@@ -51,12 +53,14 @@ function oneLine(text: string): string {
 }
 
 function paperView(baseUrl: string, p: DigestSelection['top'][number], reasons: string[]): DigestPaperView {
+  const aiSummary = !!p.aiSummary && p.aiSummary.length > 80;
   return {
     paperId: p.paperId,
     title: oneLine(p.title),
     authors: authorList(p.authors.map(oneLine), 4),
     organization: p.organizationName ? oneLine(p.organizationName) : null,
-    abstract: preview(normaliseText(p.aiSummary && p.aiSummary.length > 80 ? p.aiSummary : p.abstract), ABSTRACT_CHARS),
+    abstract: preview(normaliseText(aiSummary ? p.aiSummary : p.abstract), ABSTRACT_CHARS),
+    aiSummary,
     upvotes: p.upvotes,
     links: paperLinks(baseUrl, p),
     reasons,
