@@ -6,6 +6,8 @@ import { paperRecord } from './helpers/paper-records.js';
 import { loadConfig } from '../src/config/config.js';
 import { upsertRecords } from '../src/store/papers-write.js';
 import { runEmbedJob } from '../src/jobs/embed-job.js';
+import { embeddingModels } from '../src/store/embedding-models.js';
+import { embeddingVectors } from '../src/store/embedding-vectors.js';
 
 /** 520 papers over the four test topics: two whole batches of the job and part of a third. */
 function manyPapers(): ReturnType<typeof paperRecord>[] {
@@ -42,6 +44,25 @@ for (const backend of backends()) {
       }
       assert.equal(seen.length, 3, `batches reported: ${seen.length}`);
       for (let i = 1; i < seen.length; i++) assert.ok(seen[i]! > seen[i - 1]!, `no other work ran between batch ${i} and batch ${i + 1}: ${seen.join(', ')}`);
+    });
+
+    it('resumes a model whose build was cut short (a restart), reading its data from where migration 15 keeps it', async () => {
+      const config = loadConfig({ DATABASE_URL: fresh.url });
+      const active = (await embeddingModels.active(fresh.db))!;
+      // A build cut short: the same trained data, 300 of the 520 papers embedded.
+      const id = await embeddingModels.create(fresh.db, { kind: active.kind, name: active.name, dimensions: active.dimensions, trainedOn: 520, data: await embeddingModels.data(fresh.db, active.id) });
+      const first = (await fresh.db.all<{ paper_id: number; vector: Buffer }>('SELECT paper_id, vector FROM paper_embeddings WHERE model_id = ? ORDER BY paper_id LIMIT 300', [active.id]))
+        .map((r) => ({ paperId: Number(r.paper_id), vector: r.vector }));
+      await embeddingVectors.write(fresh.db, id, first);
+      // The active model now looks outgrown, so the job turns to the build it finds.
+      await fresh.db.run('UPDATE embedding_models SET trained_on = 100 WHERE id = ?', [active.id]);
+      const said: string[] = [];
+      const run = await runEmbedJob({ db: fresh.db, config, progress: { start() {}, tick() {}, stop() {}, log(l: string) { said.push(l); } } });
+      assert.deepEqual([run.model, run.rebuilt, run.embedded], ['lsa', true, 220]);
+      assert.deepEqual(said, [], 'nothing trained again');
+      assert.equal((await embeddingModels.active(fresh.db))?.id, id);
+      assert.equal(await embeddingVectors.count(fresh.db, id), 520);
+      assert.equal(await embeddingModels.byId(fresh.db, active.id), null, 'the old model went');
     });
   });
 }
