@@ -91,12 +91,6 @@ export const embeddingVectors = {
     return out;
   },
 
-  /** The highest paper row id (to draw a training sample of ids). */
-  async maxPaperId(db: Db): Promise<number> {
-    const r = await db.get<{ m: number | null }>('SELECT MAX(id) AS m FROM papers');
-    return Number(r?.m ?? 0);
-  },
-
   /** Row ids of papers by public id. */
   async rowIds(db: Db, paperIds: readonly string[]): Promise<Map<string, number>> {
     const out = new Map<string, number>();

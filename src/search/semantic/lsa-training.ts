@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { Db } from '../../db/db.js';
 import { embeddingVectors } from '../../store/embedding-vectors.js';
+import { maxPaperRowId } from '../../store/paper-batch-read.js';
 import { termOf, words } from '../keyword/tokenize.js';
 import { paperText } from '../vector/embedder.js';
 import { LsaEmbedder, type LsaOptions } from '../vector/lsa-embedder.js';
@@ -52,7 +53,7 @@ export function surfaceLabels(texts: readonly string[], terms: readonly string[]
 
 /** Texts of a random sample of up to `max` papers (all of them when the corpus is smaller). */
 async function sampleTexts(db: Db, max: number): Promise<string[]> {
-  const maxId = await embeddingVectors.maxPaperId(db);
+  const maxId = await maxPaperRowId(db);
   const texts: string[] = [];
   if (maxId <= max * 1.2) {
     for (let after = 0; ;) {
