@@ -2,6 +2,7 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { backends, type FreshDb } from './helpers/databases.js';
 import { paperRecord } from './helpers/paper-records.js';
+import { loopTurns } from './helpers/loop-turns.js';
 import { upsertRecords } from '../src/store/papers-write.js';
 import { KeywordIndex } from '../src/search/keyword/keyword-index.js';
 
@@ -20,20 +21,17 @@ for (const backend of backends()) {
 
     it('builds the queued papers on the builder thread while other work (requests) runs, and finds them', async () => {
       // On this thread, building 5,000 queued papers held every request of `serve` for about a second.
-      let turns = 0;
-      let running = true;
-      const tick = (): void => { turns++; if (running) setImmediate(tick); };
-      setImmediate(tick);
+      const turns = loopTurns();
       await new Promise((r) => setImmediate(r));
-      const start = turns;
+      const start = turns.count();
       let indexed = 0;
       try {
         indexed = await index.indexPending();
       } finally {
-        running = false;
+        turns.stop();
       }
       assert.equal(indexed, 600);
-      assert.ok(turns - start >= 3, `other work ran ${turns - start} times while 600 papers were indexed`);
+      assert.ok(turns.count() - start >= 3, `other work ran ${turns.count() - start} times while 600 papers were indexed`);
       const r = await index.searchRows('galaxies recall', { limit: 5 });
       assert.ok(r.ok);
       assert.equal(r.total, 300);

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { backends, type FreshDb } from './helpers/databases.js';
 import { TOPIC_WORDS } from './helpers/topic-papers.js';
 import { paperRecord } from './helpers/paper-records.js';
+import { loopTurns } from './helpers/loop-turns.js';
 import { loadConfig } from '../src/config/config.js';
 import { upsertRecords } from '../src/store/papers-write.js';
 import { runEmbedJob } from '../src/jobs/embed-job.js';
@@ -31,16 +32,14 @@ for (const backend of backends()) {
     it('lets waiting work (a request) run between two batches, so serve answers while every paper is embedded', async () => {
       // SQLite answers synchronously: without a turn of the event loop between batches, a request
       // arriving during the job waited for all of it (13.6 s on an instance of 80,317 papers).
-      let turns = 0;
-      let running = true;
-      const tick = (): void => { turns++; if (running) setImmediate(tick); };
+      const turns = loopTurns();
       const seen: number[] = [];
-      const progress = { start() { setImmediate(tick); }, tick() { seen.push(turns); }, stop() {}, log() {} };
+      const progress = { start() {}, tick() { seen.push(turns.count()); }, stop() {}, log() {} };
       try {
         const run = await runEmbedJob({ db: fresh.db, config: loadConfig({ DATABASE_URL: fresh.url }), progress });
         assert.deepEqual([run.model, run.rebuilt, run.embedded], ['lsa', true, 520]);
       } finally {
-        running = false;
+        turns.stop();
       }
       assert.equal(seen.length, 3, `batches reported: ${seen.length}`);
       for (let i = 1; i < seen.length; i++) assert.ok(seen[i]! > seen[i - 1]!, `no other work ran between batch ${i} and batch ${i + 1}: ${seen.join(', ')}`);
