@@ -28,6 +28,12 @@ function toModel(r: Record<string, unknown>): EmbeddingModelRow {
   };
 }
 
+/** Stores a model's data in its own table (a model row is updated by every batch of vectors), replacing any; none for null. */
+async function putData(tx: Db, id: number, data: Buffer | null): Promise<void> {
+  await tx.run('DELETE FROM embedding_model_data WHERE model_id = ?', [id]);
+  if (data) await tx.run('INSERT INTO embedding_model_data (model_id, data) VALUES (?, ?)', [id, data]);
+}
+
 /** SQL of embedding models: which one search uses, which one is being built, and their data. */
 export const embeddingModels = {
   async active(db: Db): Promise<EmbeddingModelRow | null> {
@@ -58,7 +64,7 @@ export const embeddingModels = {
         [m.kind, m.name, m.dimensions, new Date().toISOString(), m.trainedOn],
       );
       const id = Number(r!.id);
-      if (m.data) await tx.run('INSERT INTO embedding_model_data (model_id, data) VALUES (?, ?)', [id, m.data]);
+      await putData(tx, id, m.data);
       return id;
     });
   },
@@ -100,8 +106,7 @@ export const embeddingModels = {
   async setData(db: Db, id: number, data: Buffer | null, trainedOn: number): Promise<void> {
     await db.transaction(async (tx) => {
       await tx.run('UPDATE embedding_models SET trained_on = ?, trained_at = ? WHERE id = ?', [trainedOn, new Date().toISOString(), id]);
-      await tx.run('DELETE FROM embedding_model_data WHERE model_id = ?', [id]);
-      if (data) await tx.run('INSERT INTO embedding_model_data (model_id, data) VALUES (?, ?)', [id, data]);
+      await putData(tx, id, data);
       // Similar-paper lists rank with the counts: cached pages must go.
       await bumpDataVersion(tx);
     });
