@@ -112,6 +112,23 @@ for (const backend of backends()) {
       assert.equal((await engine.embedPending()).rebuilt, false, 'once is enough');
     });
 
+    it('rebuilds a model an older version trained without residual idf, which explanations need', async () => {
+      const before = (await embeddingModels.active(fresh.db))!;
+      const stored = decodeLsa((await embeddingModels.data(fresh.db, before.id))!);
+      assert.equal(stored.data.ridf?.length, stored.data.terms.length, 'this version stores residual idf');
+      const { ridf: _, ...without } = stored.data;
+      const older = await embeddingModels.create(fresh.db, {
+        kind: 'lsa', name: before.name, dimensions: before.dimensions, trainedOn: before.trainedOn, data: encodeLsa({ ...stored, data: without }),
+      });
+      await embeddingModels.activate(fresh.db, older);
+      const run = await engine.embedPending();
+      assert.deepEqual([run.rebuilt, run.problem], [true, undefined]);
+      const now = (await embeddingModels.active(fresh.db))!;
+      assert.ok(now.id > older);
+      assert.ok(decodeLsa((await embeddingModels.data(fresh.db, now.id))!).data.ridf);
+      assert.equal((await engine.embedPending()).rebuilt, false, 'once is enough');
+    });
+
     it('runs on a timer in serve and stops cleanly', async () => {
       await upsertRecords(fresh.db, [paperRecord('2510.00043', { title: 'Quasar accretion', abstract: 'Accretion onto quasar black holes.' })]);
       const lines: string[] = [];

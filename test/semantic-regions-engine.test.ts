@@ -65,6 +65,25 @@ for (const backend of backends()) {
       }
     });
 
+    it('measures residual idf on the corpus-wide model and leaves the prose\'s words out of every explanation', async () => {
+      const row = await embeddingModels.active(db.fresh.db);
+      const stored = decodeLsa((await embeddingModels.data(db.fresh.db, row!.id))!);
+      assert.equal(stored.data.ridf?.length, stored.data.terms.length);
+      const lsa = lsaModelEmbedder(stored).lsa!;
+      // Every abstract says "We study ... our ... improves": words of the prose, not of a field.
+      const prose = ['study', 'improves'].map((w) => termOf(w)!);
+      const rowOf = (t: string): number => lsa.model.vocabulary.get(t)!;
+      for (const t of prose) assert.ok(lsa.generic.has(rowOf(t)), `${t} is generic`);
+      for (const name of TOPICS) assert.ok(!lsa.generic.has(rowOf(termOf(TOPIC_WORDS[name]!.words[0]!)!)), `${name}'s core word is not`);
+      for (const m of lsa.regions!.models) for (const t of prose) assert.ok(m!.generic!.has(m!.model.vocabulary.get(t)!), `${t} is generic in every region`);
+      for (const id of ['2502.10007', '2502.20011']) {
+        const hits = (await db.engine.similar(id, 10))!;
+        const shared = hits.flatMap((h) => [...h.explanation!.terms, ...h.explanation!.topics.flatMap((x) => x.split(', '))].map((w) => termOf(w.toLowerCase())));
+        assert.ok(shared.length > 0);
+        assert.ok(!shared.some((t) => prose.includes(t!)), shared.join());
+      }
+    });
+
     it('explains a match by the regional model that scored it, its topics named in readable words', async () => {
       const row = await embeddingModels.active(db.fresh.db);
       const lsa = lsaModelEmbedder(decodeLsa((await embeddingModels.data(db.fresh.db, row!.id))!)).lsa!;

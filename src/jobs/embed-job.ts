@@ -50,22 +50,24 @@ async function embedAndWrite(db: Db, model: EmbeddingModelRow, embedder: ModelEm
   return null;
 }
 
-/** Models known to hold this version's n-gram counts, by model id and count date: the check reads a model's data once per process. */
-const currentCounts = new Map<string, boolean>();
+/** Models known to hold this version's parts (n-gram counts, residual idf), by model id and date: the check reads a model's data once per process. */
+const currentParts = new Map<string, boolean>();
 
 /**
  * Whether a model holds the character n-gram counts similar papers now ranks with (of the length it
- * uses). A model stored by an older version lacks them, and its papers get the word signals, which
- * score lower: an LSA model is rebuilt (search keeps using it until the new one is ready), an
- * endpoint model only gets its counts (its vectors stay).
+ * uses) and, for an LSA model, the residual idf that keeps words of the prose out of explanations.
+ * A model stored by an older version lacks them (its papers get the word signals, which score lower,
+ * or explanations that show "among" and "moreover"): an LSA model is rebuilt (search keeps using it
+ * until the new one is ready), an endpoint model only gets its counts (its vectors stay).
  */
-async function hasCurrentCounts(db: Db, row: EmbeddingModelRow): Promise<boolean> {
+async function hasCurrentParts(db: Db, row: EmbeddingModelRow): Promise<boolean> {
   const key = `${row.id}:${row.trainedAt}`;
-  let current = currentCounts.get(key);
+  let current = currentParts.get(key);
   if (current === undefined) {
     const blob = await embeddingModels.data(db, row.id);
-    current = blob !== null && lsaBlobParts(blob).chars?.n === CHAR_GRAM_LENGTH;
-    currentCounts.set(key, current);
+    const parts = blob === null ? null : lsaBlobParts(blob);
+    current = parts !== null && parts.chars?.n === CHAR_GRAM_LENGTH && (row.kind !== 'lsa' || parts.ridf);
+    currentParts.set(key, current);
   }
   return current;
 }
@@ -77,7 +79,7 @@ async function hasCurrentCounts(db: Db, row: EmbeddingModelRow): Promise<boolean
  */
 async function refreshEndpointCounts(db: Db, row: EmbeddingModelRow): Promise<EmbeddingModelRow> {
   const papers = await embeddingModels.paperCount(db);
-  if (!papers || (papers < 2 * Math.max(1, row.trainedOn) && (await hasCurrentCounts(db, row)))) return row;
+  if (!papers || (papers < 2 * Math.max(1, row.trainedOn) && (await hasCurrentParts(db, row)))) return row;
   const table = await trainCharTable(db);
   if (!table) return row;
   await embeddingModels.setData(db, row.id, encodeCharTable(table), papers);
@@ -88,7 +90,7 @@ async function refreshEndpointCounts(db: Db, row: EmbeddingModelRow): Promise<Em
 async function rebuildDue(db: Db, active: EmbeddingModelRow | null, want: { kind: string; name: string }): Promise<boolean> {
   if (!active || active.kind !== want.kind || active.name !== want.name) return true;
   if (want.kind !== 'lsa') return false;
-  return (await embeddingModels.paperCount(db)) >= 2 * Math.max(1, active.trainedOn) || !(await hasCurrentCounts(db, active));
+  return (await embeddingModels.paperCount(db)) >= 2 * Math.max(1, active.trainedOn) || !(await hasCurrentParts(db, active));
 }
 
 /** Starts (or resumes) building a model of the configured kind and embeds every paper with it, then activates it. */

@@ -13,6 +13,13 @@ function unnaming(word: string): boolean {
 export interface TopicModel {
   model: LsaEmbedder;
   labels: string[];
+  /**
+   * Rows of `model`'s vocabulary that are words of the prose rather than of a subject ("among",
+   * "moreover", "existing"), by the corpus-wide model's residual idf (see residual-idf.ts): two
+   * papers sharing them is no reason they match, and they name no topic. Absent or empty for a model
+   * stored before residual idf was measured.
+   */
+  generic?: ReadonlySet<number>;
 }
 
 /**
@@ -29,7 +36,7 @@ export function topicName(t: TopicModel, dim: number, sign: 1 | -1, within?: Ite
     const v = sign * basis[i * k + dim]!;
     // A bare number ("5", "0" of "9.0-point") or a lone letter (the $n$ and $p$ of formulas) loads
     // on many directions and names none of them.
-    if (v <= 0 || unnaming(t.labels[i] ?? '') || taken?.has(i) || (best.length >= 3 && v <= best[best.length - 1]![1])) return;
+    if (v <= 0 || unnaming(t.labels[i] ?? '') || taken?.has(i) || t.generic?.has(i) || (best.length >= 3 && v <= best[best.length - 1]![1])) return;
     best.push([i, v]);
     best.sort((a, b) => b[1] - a[1]);
     if (best.length > 3) best.pop();
@@ -86,8 +93,9 @@ function surface(text: string): Map<string, { word: string; count: number }> {
 /**
  * Why two texts match: the shared words that add most to their TF-IDF similarity (rare in the
  * corpus, by the model's idf when there is one, and frequent in both texts: a word each abstract
- * repeats says more than a rare word each mentions once in passing) and the LSA topics that add
- * most to their cosine, strongest first, the corpus's average direction left out.
+ * repeats says more than a rare word each mentions once in passing), words of the prose left out,
+ * and the LSA topics that add most to their cosine, strongest first, the corpus's average direction
+ * left out.
  */
 export function explainMatch(a: string, b: string, vectors: { a: Float32Array; b: Float32Array } | null, topics: TopicModel | null): MatchExplanation {
   const wa = surface(a), wb = surface(b);
@@ -96,11 +104,15 @@ export function explainMatch(a: string, b: string, vectors: { a: Float32Array; b
     const i = vocab?.get(t);
     return i === undefined ? (vocab ? 0.5 : 1) : topics!.model.idf[i]!;
   };
+  const prose = (t: string): boolean => {
+    const i = vocab?.get(t);
+    return i !== undefined && topics!.generic?.has(i) === true;
+  };
   const weight = new Map<string, number>();
   for (const [t, x] of wa) {
     const y = wb.get(t);
-    // A bare number ("9 environments", "3 benchmarks") is shared by chance, not by subject.
-    if (!y || t.includes(':') || unnaming(t)) continue;
+    // A bare number ("9 environments", "3 benchmarks") is shared by chance, not by subject; so is a word of the prose.
+    if (!y || t.includes(':') || unnaming(t) || prose(t)) continue;
     weight.set(t, idf(t) ** 2 * (1 + Math.log(x.count)) * (1 + Math.log(y.count)));
   }
   const shared = [...weight.keys()].sort((x, y) => weight.get(y)! - weight.get(x)! || (x < y ? -1 : 1));

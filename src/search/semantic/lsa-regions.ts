@@ -66,11 +66,17 @@ export interface RegionalModels {
 
 /**
  * Ready-to-use regional models from their stored data. A region's terms are a subset of the
- * corpus-wide model's, so `labelOf` (the corpus-wide model's readable spelling of a term) names them.
+ * corpus-wide model's, so `labelOf` (the corpus-wide model's readable spelling of a term) names them,
+ * and the corpus-wide model's `generic` terms (words of the prose) are left out of their explanations too.
  */
-export function loadRegions(r: LsaRegions, labelOf: (term: string) => string = (t) => t): RegionalModels {
+export function loadRegions(r: LsaRegions, labelOf: (term: string) => string = (t) => t, generic: readonly string[] = []): RegionalModels {
   const dimensions = r.centroids.length / r.models.length;
-  const models = r.models.map((m) => (m.terms.length ? { model: LsaEmbedder.fromData(m), labels: m.terms.map(labelOf) } : null));
+  const models = r.models.map((m) => {
+    if (!m.terms.length) return null;
+    const model = LsaEmbedder.fromData(m);
+    const rows = new Set(generic.flatMap((t) => model.vocabulary.get(t) ?? []));
+    return { model, labels: m.terms.map(labelOf), generic: rows };
+  });
   return { centroids: r.centroids, dimensions, models };
 }
 

@@ -1,9 +1,23 @@
 import { parentPort } from 'node:worker_threads';
-import { LsaEmbedder } from '../vector/lsa-embedder.js';
+import { LsaEmbedder, termCounts } from '../vector/lsa-embedder.js';
+import { residualIdf } from '../vector/residual-idf.js';
+import { titleOnce } from '../vector/embedder.js';
 import { lsaOptions, surfaceLabels, type TrainingRequest } from './lsa-training.js';
 import { trainRegions } from './lsa-regions.js';
 import type { StoredLsa } from './lsa-model-blob.js';
 import { trainCharGrams } from '../similarity/char-grams.js';
+
+/**
+ * A paper's term counts with its title's words counted once: `paperText` repeats the title, which
+ * would make every title word look repeated within its paper (residual idf counts repeats).
+ */
+function titleCountedOnce(counts: Map<string, number>, text: string): Map<string, number> {
+  const once = titleOnce(text);
+  if (once === text) return counts;
+  const out = new Map(counts);
+  for (const [t, n] of termCounts(text.slice(0, text.length - once.length - 1))) out.set(t, out.get(t)! - n);
+  return out;
+}
 
 /**
  * The LSA training thread: trains on the texts it is sent (the corpus-wide model, then one model per
@@ -15,13 +29,15 @@ parentPort?.once('message', ({ texts, only }: TrainingRequest) => {
   void (async () => {
     const chars = trainCharGrams(texts);
     if (only === 'chars') { parentPort!.postMessage(chars, [chars.df.buffer as ArrayBuffer]); return; }
-    const model = LsaEmbedder.train(texts, lsaOptions(texts.length));
-    const data = model.toData();
+    const docs = texts.map(termCounts);
+    const model = LsaEmbedder.train(docs, lsaOptions(texts.length));
+    const data = { ...model.toData(), ridf: residualIdf(docs.map((d, i) => titleCountedOnce(d, texts[i]!)), model.vocabulary) };
     const labels = surfaceLabels(texts, data.terms);
     const regions = await trainRegions(texts, model);
     const arrays = [data, ...(regions?.models ?? [])].flatMap((d) => [d.idf.buffer as ArrayBuffer, d.basis.buffer as ArrayBuffer]);
     if (regions) arrays.push(regions.centroids.buffer as ArrayBuffer);
     arrays.push(chars.df.buffer as ArrayBuffer);
+    if (data.ridf) arrays.push(data.ridf.buffer as ArrayBuffer);
     const stored: StoredLsa = { data, labels, regions, chars };
     parentPort!.postMessage(stored, [...new Set(arrays)].filter((b) => b.byteLength > 0));
   })();

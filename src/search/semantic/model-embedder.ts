@@ -6,13 +6,14 @@ import { OpenAiEmbedder, type EmbedOutcome } from '../vector/openai-embedder.js'
 import { decodeCharTable, decodeLsa, type StoredLsa } from './lsa-model-blob.js';
 import { loadRegions, type RegionalModels } from './lsa-regions.js';
 import type { CharGramTable } from '../similarity/char-grams.js';
+import { genericRows } from '../vector/residual-idf.js';
 
 /** A stored model ready to embed texts, whichever kind it is; LSA ones also name their topics. */
 export interface ModelEmbedder {
   readonly kind: 'lsa' | 'endpoint';
   readonly name: string;
   embed(texts: readonly string[]): Promise<EmbedOutcome>;
-  readonly lsa: { model: LsaEmbedder; labels: string[]; regions: RegionalModels | null } | null;
+  readonly lsa: { model: LsaEmbedder; labels: string[]; regions: RegionalModels | null; generic: ReadonlySet<number> } | null;
   /**
    * The character n-gram counts similar papers ranks with, stored with the model (LSA or endpoint);
    * null for a model an older version stored without them (similar papers then uses word signals).
@@ -31,9 +32,11 @@ export function configuredModel(config: Pick<Config, 'embeddings'>): { kind: 'ls
 export function lsaModelEmbedder(stored: StoredLsa): ModelEmbedder {
   const model = LsaEmbedder.fromData(stored.data);
   const label = new Map(stored.data.terms.map((t, i) => [t, stored.labels[i] ?? t]));
-  const regions = stored.regions ? loadRegions(stored.regions, (t) => label.get(t) ?? t) : null;
+  // Measured on the corpus-wide model only; the regional models leave out the same words.
+  const generic = genericRows(stored.data.ridf);
+  const regions = stored.regions ? loadRegions(stored.regions, (t) => label.get(t) ?? t, [...generic].map((i) => stored.data.terms[i]!)) : null;
   return {
-    kind: 'lsa', name: 'lsa', lsa: { model, labels: stored.labels, regions }, chars: stored.chars ?? null,
+    kind: 'lsa', name: 'lsa', lsa: { model, labels: stored.labels, regions, generic }, chars: stored.chars ?? null,
     async embed(texts) { return { ok: true, vectors: texts.map((t) => model.embedOne(t)) }; },
   };
 }

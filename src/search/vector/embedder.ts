@@ -14,3 +14,14 @@ export interface Embedder {
 export function paperText(title: string, abstract: string | null | undefined): string {
   return `${title}\n${title}\n${abstract ?? ''}`;
 }
+
+/**
+ * A `paperText` with its title once, for counts that must see each word as often as the paper
+ * has it (residual idf); any other text is returned as it is.
+ */
+export function titleOnce(text: string): string {
+  for (let end = text.indexOf('\n'); end >= 0 && 2 * end + 1 < text.length; end = text.indexOf('\n', end + 1)) {
+    if (text[2 * end + 1] === '\n' && text.startsWith(text.slice(0, end + 1), end + 1)) return text.slice(end + 1);
+  }
+  return text;
+}

@@ -21,6 +21,8 @@ export interface LsaModelData {
   idf: Float32Array;
   basis: Float32Array;
   dimensions: number;
+  /** Residual idf of each term in bits (see residual-idf.ts); absent in older models and regional ones. */
+  ridf?: Float32Array;
 }
 
 /**
@@ -52,11 +54,13 @@ export class LsaEmbedder implements Embedder {
     /** vocabulary.size x dimensions, row-major. */
     readonly basis: Float32Array,
     readonly dimensions: number,
+    /** Residual idf of each term, kept so `toData` gives back what `fromData` read. */
+    readonly ridf?: Float32Array,
   ) {}
 
-  /** Trains a model on a corpus (one text per paper, see `paperText`). */
-  static train(texts: readonly string[], opts: LsaOptions = {}): LsaEmbedder {
-    const docs = texts.map(termCounts);
+  /** Trains a model on a corpus (one text per paper, see `paperText`, or its `termCounts`). */
+  static train(texts: readonly TextOrCounts[], opts: LsaOptions = {}): LsaEmbedder {
+    const docs = texts.map(counts);
     const df = new Map<string, number>();
     for (const d of docs) for (const t of d.keys()) df.set(t, (df.get(t) ?? 0) + 1);
     const vocabulary = new Map<string, number>();
@@ -72,13 +76,13 @@ export class LsaEmbedder implements Embedder {
 
   /** The model as plain data (what `fromData` reads). */
   toData(): LsaModelData {
-    return { terms: [...this.vocabulary.keys()], idf: this.idf, basis: this.basis, dimensions: this.dimensions };
+    return { terms: [...this.vocabulary.keys()], idf: this.idf, basis: this.basis, dimensions: this.dimensions, ...(this.ridf ? { ridf: this.ridf } : {}) };
   }
 
   /** Loads a model saved with `toData`. */
   static fromData(d: LsaModelData): LsaEmbedder {
-    if (d.basis.length !== d.terms.length * d.dimensions || d.idf.length !== d.terms.length) throw new Error('LSA model data: sizes do not match');
-    return new LsaEmbedder(new Map(d.terms.map((t, i) => [t, i])), d.idf, d.basis, d.dimensions);
+    if (d.basis.length !== d.terms.length * d.dimensions || d.idf.length !== d.terms.length || (d.ridf && d.ridf.length !== d.terms.length)) throw new Error('LSA model data: sizes do not match');
+    return new LsaEmbedder(new Map(d.terms.map((t, i) => [t, i])), d.idf, d.basis, d.dimensions, d.ridf);
   }
 
   /** A text's unit-length TF-IDF weights (sublinear term frequency) by vocabulary row. */
