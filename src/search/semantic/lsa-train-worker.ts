@@ -31,7 +31,9 @@ parentPort?.once('message', ({ texts, only }: TrainingRequest) => {
     if (only === 'chars') { parentPort!.postMessage(chars, [chars.df.buffer as ArrayBuffer]); return; }
     const docs = texts.map(termCounts);
     const model = LsaEmbedder.train(docs, lsaOptions(texts.length));
-    const data = { ...model.toData(), ridf: residualIdf(docs.map((d, i) => titleCountedOnce(d, texts[i]!)), model.vocabulary) };
+    // One paper's corrected counts at a time: a copy of all 50,000 would cost hundreds of MB.
+    const once = function* (): Generator<Map<string, number>> { for (let i = 0; i < docs.length; i++) yield titleCountedOnce(docs[i]!, texts[i]!); };
+    const data = { ...model.toData(), ridf: residualIdf(once(), model.vocabulary) };
     const labels = surfaceLabels(texts, data.terms);
     const regions = await trainRegions(texts, model);
     const arrays = [data, ...(regions?.models ?? [])].flatMap((d) => [d.idf.buffer as ArrayBuffer, d.basis.buffer as ArrayBuffer]);

@@ -15,13 +15,14 @@ export const RESIDUAL_IDF_MIN_DOCS = 20;
 export const RESIDUAL_IDF_MIN_SHARE = 0.003;
 
 /**
- * Each vocabulary row's residual idf over `docs` (term counts per paper), NaN where the word is in too
- * few papers to tell (see RESIDUAL_IDF_MIN_DOCS).
+ * Each vocabulary row's residual idf over `docs` (term counts per paper, read once, so a generator can
+ * make them one at a time), NaN where the word is in too few papers to tell (see RESIDUAL_IDF_MIN_DOCS).
  */
-export function residualIdf(docs: ReadonlyArray<ReadonlyMap<string, number>>, vocabulary: ReadonlyMap<string, number>): Float32Array {
-  const n = docs.length;
+export function residualIdf(docs: Iterable<ReadonlyMap<string, number>>, vocabulary: ReadonlyMap<string, number>): Float32Array {
+  let n = 0;
   const df = new Float64Array(vocabulary.size), cf = new Float64Array(vocabulary.size);
   for (const d of docs) {
+    n++;
     for (const [t, c] of d) {
       const i = vocabulary.get(t);
       if (i === undefined) continue;
