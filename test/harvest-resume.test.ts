@@ -1,4 +1,4 @@
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Db } from '../src/db/db.js';
 import { planFor } from '../src/ingest/harvest/harvest-params.js';

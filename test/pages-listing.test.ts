@@ -1,4 +1,4 @@
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { htmlPage as page, cardTitles as titles } from './helpers/html-doc.js';
 import { backends } from './helpers/databases.js';

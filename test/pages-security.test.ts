@@ -1,4 +1,4 @@
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { backends } from './helpers/databases.js';
 import { HOSTILE, seedDays, seededSite } from './helpers/site-seed.js';

@@ -49,7 +49,6 @@ for (const backend of backends()) {
     let fresh: FreshDb;
     let keyword: KeywordIndex;
     let server: EmbeddingServer;
-    let lsa: SemanticEngine;
     let engine: SemanticEngine;
     let db: EmbeddedDb;
     const warnings: string[] = [];
@@ -58,7 +57,7 @@ for (const backend of backends()) {
     before(async () => {
       server = await startEmbeddingServer();
       db = await embeddedDb(backend, records);
-      ({ fresh, keyword, engine: lsa } = db);
+      ({ fresh, keyword } = db);
       const config = loadConfig({ DATABASE_URL: fresh.url, PAPERBOY_EMBEDDINGS_URL: server.url, PAPERBOY_EMBEDDINGS_MODEL: 'topics-6', PAPERBOY_EMBEDDINGS_TIMEOUT_MS: '300' });
       engine = createSemanticSearch({ db: fresh.db, keyword, config, logger: { warn: (m) => warnings.push(m) } });
     });

@@ -7,7 +7,7 @@ import { FILE_FORMATS } from './formats.js';
 import { estimateRecords } from './record-estimate.js';
 import { ingest, type IngestSummary } from './pipeline.js';
 import { parseOnThread, parseOnThreadFits } from './threaded-parse.js';
-import { listFiles, openText, readHead, ReadError, type InputFile } from './read-file.js';
+import { listFiles, openText, readHead, ReadError } from './read-file.js';
 
 /** What importing needs: the store and the keyword index that must learn about changed papers. */
 export interface ImportDeps {

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/db.js';
 import { searchIndexStore as store, type PendingPaper } from '../../store/search-index-store.js';
-import { buildSegment, encodePostings, WEIGHTS, type IndexDoc } from './segment-builder.js';
+import { encodePostings, WEIGHTS, type IndexDoc } from './segment-builder.js';
 import { terms } from './tokenize.js';
 
 import { u32 } from './segment-cache.js';

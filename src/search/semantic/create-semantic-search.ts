@@ -11,7 +11,8 @@ import type { Engine } from './semantic-engine.js';
 import { modeSearch } from './mode-search.js';
 import { configuredModel } from './model-embedder.js';
 import { notReadyReason, type TrainingNow } from './model-status.js';
-import { recommendPapers, similarPapers } from './similar-papers.js';
+import { similarPapers } from './similar-papers.js';
+import { recommendPapers } from './recommend-papers.js';
 import { SimilarCache } from './similar-cache.js';
 
 /** How long one answer to "why can meaning not rank yet" is reused. */

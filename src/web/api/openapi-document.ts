@@ -2,7 +2,7 @@ import { API_SCHEMAS } from './openapi-schemas.js';
 import { DAILY_DEFAULT_LIMIT, DAILY_MAX_LIMIT } from './daily-papers-list.js';
 import { SEARCH_MAX_LIMIT, SEARCH_MAX_QUERY } from './papers-search.js';
 import { SIMILAR_DEFAULT_LIMIT, SIMILAR_MAX_LIMIT } from './papers-similar.js';
-import { NEGATIVE_WEIGHT } from '../../search/semantic/similar-papers.js';
+import { NEGATIVE_WEIGHT } from '../../search/semantic/recommend-papers.js';
 import { CURSOR_MAX_LIMIT } from './papers-cursor.js';
 
 type Obj = Record<string, unknown>;
