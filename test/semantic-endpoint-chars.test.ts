@@ -10,7 +10,7 @@ import { KeywordIndex } from '../src/search/keyword/keyword-index.js';
 import { createSemanticSearch, type SemanticEngine } from '../src/search/semantic/create-semantic-search.js';
 import { upsertRecords } from '../src/store/papers-write.js';
 import { embeddingModels } from '../src/store/embedding-models.js';
-import { decodeCharTable } from '../src/search/semantic/lsa-model-blob.js';
+import { decodeLsa, encodeLsa } from '../src/search/semantic/lsa-model-blob.js';
 import { CHAR_GRAM_LENGTH } from '../src/search/similarity/char-grams.js';
 
 // The fake endpoint gives the three twins the same vector (they hold no topic word): only the n-grams tell A from B.
@@ -35,7 +35,7 @@ for (const backend of backends()) {
     const stored = async (): Promise<{ id: number; trainedOn: number; docs: number | null }> => {
       const row = (await embeddingModels.active(fresh.db))!;
       const blob = await embeddingModels.data(fresh.db, row.id);
-      return { id: row.id, trainedOn: row.trainedOn, docs: blob ? decodeCharTable(blob)?.docs ?? null : null };
+      return { id: row.id, trainedOn: row.trainedOn, docs: blob ? decodeLsa(blob).chars?.docs ?? null : null };
     };
 
     before(async () => {
@@ -59,7 +59,7 @@ for (const backend of backends()) {
     it('stores the corpus n-gram counts with the endpoint model when it is built', async () => {
       const row = (await embeddingModels.active(fresh.db))!;
       assert.equal(row.kind, 'endpoint');
-      const table = decodeCharTable((await embeddingModels.data(fresh.db, row.id))!);
+      const table = decodeLsa((await embeddingModels.data(fresh.db, row.id))!).chars;
       assert.equal(table?.n, CHAR_GRAM_LENGTH);
       assert.equal(table?.docs, papers);
       assert.equal(row.trainedOn, papers);
@@ -79,6 +79,23 @@ for (const backend of backends()) {
       assert.equal(server.requests.length, requests, 'no paper was sent to the service again');
       assert.deepEqual(await stored(), { ...before, docs: papers });
       assert.ok((await margin()) > 0.01, 'the running engine ranks with the new counts');
+    });
+
+    it('gives an endpoint model stored with counts but no word table (an older version) its word table, embedding nothing again', async () => {
+      const row = (await embeddingModels.active(fresh.db))!;
+      const current = decodeLsa((await embeddingModels.data(fresh.db, row.id))!);
+      assert.ok(current.data.terms.length > 0 && current.data.ridf, 'this version stores a word table with residual idf');
+      const older = encodeLsa({ data: { terms: [], idf: new Float32Array(0), basis: new Float32Array(0), dimensions: 0 }, labels: [], chars: current.chars! });
+      await embeddingModels.setData(fresh.db, row.id, older, row.trainedOn);
+      const requests = server.requests.length;
+      const run = await engine.embedPending();
+      assert.deepEqual([run.problem, run.rebuilt, run.embedded], [undefined, false, 0]);
+      assert.equal(server.requests.length, requests, 'no paper was sent to the service again');
+      const now = decodeLsa((await embeddingModels.data(fresh.db, row.id))!);
+      assert.deepEqual(now.data.terms, current.data.terms);
+      assert.equal(now.data.ridf?.length, now.data.terms.length);
+      assert.equal((await engine.embedPending()).embedded, 0);
+      assert.deepEqual(decodeLsa((await embeddingModels.data(fresh.db, row.id))!).data.terms, current.data.terms, 'counted once');
     });
 
     it('counts again once the corpus has doubled, embedding only the new papers', async () => {

@@ -1,7 +1,9 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { backends, type FreshDb } from './helpers/databases.js';
-import { topicPapers } from './helpers/topic-papers.js';
+import { TOPIC_WORDS, topicPapers } from './helpers/topic-papers.js';
+import { embeddingModels } from '../src/store/embedding-models.js';
+import { decodeLsa } from '../src/search/semantic/lsa-model-blob.js';
 import { embeddedDb, type EmbeddedDb } from './helpers/embedded-db.js';
 import { startEmbeddingServer, type EmbeddingServer, type EndpointBehaviour } from './helpers/embedding-server.js';
 import { loadConfig } from '../src/config/config.js';
@@ -83,6 +85,25 @@ for (const backend of backends()) {
       assert.ok(r.ok && r.mode === 'semantic' && r.hits.length === 10);
       assert.ok(r.hits.every((h) => topicOf.get(h.paperId) === 'protein'));
       assert.equal(warnings.length, 0);
+    });
+
+    it('explains matches by the endpoint model\'s word table: rare words first, no word of the prose', async () => {
+      const row = (await embeddingModels.active(fresh.db))!;
+      assert.equal(row.kind, 'endpoint');
+      const counts = decodeLsa((await embeddingModels.data(fresh.db, row.id))!);
+      assert.deepEqual([counts.data.dimensions, counts.data.ridf?.length], [0, counts.data.terms.length], 'a word table of no dimensions, with residual idf');
+      // Every abstract says "We study ... Our ... method models ... jointly and improves ... benchmarks".
+      const prose = new Set(['study', 'method', 'models', 'jointly', 'improves', 'benchmarks']);
+      const id = topicPapers().records[0]!.id;
+      const hits = (await engine.similar(id, 5))!;
+      assert.equal(hits.length, 5);
+      for (const h of hits) {
+        const terms = h.explanation!.terms;
+        assert.ok(terms.length > 0, h.paperId);
+        assert.ok(terms.every((w) => TOPIC_WORDS[topicOf.get(id)!]!.words.includes(w.toLowerCase())), `${h.paperId}: ${terms.join(', ')}`);
+        assert.ok(!terms.some((w) => prose.has(w.toLowerCase())));
+        assert.deepEqual(h.explanation!.topics, [], 'an endpoint has no topics to name');
+      }
     });
 
     it('falls back to keyword search with one warning while the endpoint fails', async () => {

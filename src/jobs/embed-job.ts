@@ -5,9 +5,9 @@ import { embeddingModels, type EmbeddingModelRow } from '../store/embedding-mode
 import { embeddingVectors, type PaperText } from '../store/embedding-vectors.js';
 import { paperText } from '../search/vector/embedder.js';
 import { encodeVector } from '../search/vector/quantize.js';
-import { encodeCharTable, encodeLsa, lsaBlobParts } from '../search/semantic/lsa-model-blob.js';
+import { encodeLsa, lsaBlobParts } from '../search/semantic/lsa-model-blob.js';
 import { CHAR_GRAM_LENGTH } from '../search/similarity/char-grams.js';
-import { MIN_TRAINING_PAPERS, trainCharTable, trainLsa } from '../search/semantic/lsa-training.js';
+import { MIN_TRAINING_PAPERS, trainCorpusCounts, trainLsa } from '../search/semantic/lsa-training.js';
 import type { TrainingNow } from '../search/semantic/model-status.js';
 import { configuredModel, embedderFor, endpointModelEmbedder, lsaModelEmbedder, type ModelEmbedder } from '../search/semantic/model-embedder.js';
 import { nextTurn } from '../progress/next-turn.js';
@@ -55,10 +55,11 @@ const currentParts = new Map<string, boolean>();
 
 /**
  * Whether a model holds the character n-gram counts similar papers now ranks with (of the length it
- * uses) and, for an LSA model, the residual idf that keeps words of the prose out of explanations.
- * A model stored by an older version lacks them (its papers get the word signals, which score lower,
- * or explanations that show "among" and "moreover"): an LSA model is rebuilt (search keeps using it
- * until the new one is ready), an endpoint model only gets its counts (its vectors stay).
+ * uses) and the residual idf that keeps words of the prose out of explanations (an endpoint model's
+ * in its word table). A model stored by an older version lacks them (its papers get the word signals,
+ * which score lower, or explanations that show "among" and "moreover"): an LSA model is rebuilt
+ * (search keeps using it until the new one is ready), an endpoint model only gets its counts (its
+ * vectors stay).
  */
 async function hasCurrentParts(db: Db, row: EmbeddingModelRow): Promise<boolean> {
   const key = `${row.id}:${row.trainedAt}`;
@@ -66,23 +67,23 @@ async function hasCurrentParts(db: Db, row: EmbeddingModelRow): Promise<boolean>
   if (current === undefined) {
     const blob = await embeddingModels.data(db, row.id);
     const parts = blob === null ? null : lsaBlobParts(blob);
-    current = parts !== null && parts.chars?.n === CHAR_GRAM_LENGTH && (row.kind !== 'lsa' || parts.ridf);
+    current = parts !== null && parts.chars?.n === CHAR_GRAM_LENGTH && parts.ridf;
     currentParts.set(key, current);
   }
   return current;
 }
 
 /**
- * Counts (again) the n-gram counts of an endpoint model when it has none of this version's or the
- * corpus has doubled since they were counted, as an LSA model is retrained; the vectors, which the
- * service made, stay. Returns the model as stored afterwards.
+ * Counts (again) the n-gram counts and word table of an endpoint model when it has none of this
+ * version's or the corpus has doubled since they were counted, as an LSA model is retrained; the
+ * vectors, which the service made, stay. Returns the model as stored afterwards.
  */
 async function refreshEndpointCounts(db: Db, row: EmbeddingModelRow): Promise<EmbeddingModelRow> {
   const papers = await embeddingModels.paperCount(db);
   if (!papers || (papers < 2 * Math.max(1, row.trainedOn) && (await hasCurrentParts(db, row)))) return row;
-  const table = await trainCharTable(db);
-  if (!table) return row;
-  await embeddingModels.setData(db, row.id, encodeCharTable(table), papers);
+  const counts = await trainCorpusCounts(db);
+  if (!counts) return row;
+  await embeddingModels.setData(db, row.id, encodeLsa(counts), papers);
   return (await embeddingModels.byId(db, row.id)) ?? row;
 }
 
@@ -115,10 +116,10 @@ async function buildModel(deps: EmbedJobDeps, want: { kind: 'lsa' | 'endpoint'; 
         embedder = lsaModelEmbedder(trained.stored);
         row = (await embeddingModels.byId(db, id))!;
       } else {
-        // The service makes the vectors; similar papers also needs the corpus's n-gram counts.
-        const table = await trainCharTable(db);
-        const id = await embeddingModels.create(db, { kind: 'endpoint', name: want.name, dimensions: 0, trainedOn: papers, data: table ? encodeCharTable(table) : null });
-        embedder = endpointModelEmbedder(config, undefined, table);
+        // The service makes the vectors; similar papers also needs the corpus's n-gram counts, and explanations its word table.
+        const counts = await trainCorpusCounts(db);
+        const id = await embeddingModels.create(db, { kind: 'endpoint', name: want.name, dimensions: 0, trainedOn: papers, data: counts ? encodeLsa(counts) : null });
+        embedder = endpointModelEmbedder(config, undefined, counts);
         row = (await embeddingModels.byId(db, id))!;
       }
     } finally {

@@ -2,7 +2,11 @@ import type { LsaModelData } from '../vector/lsa-embedder.js';
 import type { LsaRegions } from './lsa-regions.js';
 import type { CharGramTable } from '../similarity/char-grams.js';
 
-/** A stored LSA model: the model itself plus a readable word for each of its terms (topic names). */
+/**
+ * A stored LSA model: the model itself plus a readable word for each of its terms (topic names). An
+ * endpoint model (the vectors come from the service) stores the same layout with a model of no
+ * dimensions: its word table and the n-gram counts.
+ */
 export interface StoredLsa {
   data: LsaModelData;
   /** Most common surface word of each term (terms are stems), in term order. */
@@ -40,19 +44,6 @@ export function encodeLsa(m: StoredLsa): Buffer {
   if (m.chars) put(m.chars.df);
   if (m.data.ridf) put(m.data.ridf);
   return out;
-}
-
-/**
- * An endpoint model's blob: no LSA model (the vectors come from the service), only the character
- * n-gram counts similar papers ranks with, in the same layout with an empty model.
- */
-export function encodeCharTable(chars: CharGramTable): Buffer {
-  return encodeLsa({ data: { terms: [], idf: new Float32Array(0), basis: new Float32Array(0), dimensions: 0 }, labels: [], chars });
-}
-
-/** The n-gram counts of a blob written by `encodeCharTable` (or `encodeLsa`), null when it has none. */
-export function decodeCharTable(buf: Buffer): CharGramTable | null {
-  return decodeLsa(buf).chars ?? null;
 }
 
 /** The parts a blob holds, from its header alone (no arrays are read). */

@@ -1,5 +1,5 @@
 import { parentPort } from 'node:worker_threads';
-import { LsaEmbedder, termCounts } from '../vector/lsa-embedder.js';
+import { LsaEmbedder, termCounts, type LsaModelData } from '../vector/lsa-embedder.js';
 import { residualIdf } from '../vector/residual-idf.js';
 import { titleOnce } from '../vector/embedder.js';
 import { lsaOptions, surfaceLabels, type TrainingRequest } from './lsa-training.js';
@@ -19,21 +19,32 @@ function titleCountedOnce(counts: Map<string, number>, text: string): Map<string
   return out;
 }
 
+/** A model's data with the residual idf of its words over the sample (`docs` are the texts' counts). */
+function withResidualIdf(model: LsaEmbedder, docs: Array<Map<string, number>>, texts: readonly string[]): LsaModelData {
+  // One paper's corrected counts at a time: a copy of all 50,000 would cost hundreds of MB.
+  const once = function* (): Generator<Map<string, number>> { for (let i = 0; i < docs.length; i++) yield titleCountedOnce(docs[i]!, texts[i]!); };
+  return { ...model.toData(), ridf: residualIdf(once(), model.vocabulary) };
+}
+
 /**
  * The LSA training thread: trains on the texts it is sent (the corpus-wide model, then one model per
- * region when the sample is big enough, and the character n-gram counts of similar papers; only the
- * counts for an endpoint model) and posts them back (their arrays transferred, not copied), so a
- * server keeps answering requests during the minute training takes.
+ * region when the sample is big enough, and the character n-gram counts of similar papers; for an
+ * endpoint model only the counts and a word table of no dimensions) and posts them back (their arrays
+ * transferred, not copied), so a server keeps answering requests during the minute training takes.
  */
 parentPort?.once('message', ({ texts, only }: TrainingRequest) => {
   void (async () => {
     const chars = trainCharGrams(texts);
-    if (only === 'chars') { parentPort!.postMessage(chars, [chars.df.buffer as ArrayBuffer]); return; }
     const docs = texts.map(termCounts);
-    const model = LsaEmbedder.train(docs, lsaOptions(texts.length));
-    // One paper's corrected counts at a time: a copy of all 50,000 would cost hundreds of MB.
-    const once = function* (): Generator<Map<string, number>> { for (let i = 0; i < docs.length; i++) yield titleCountedOnce(docs[i]!, texts[i]!); };
-    const data = { ...model.toData(), ridf: residualIdf(once(), model.vocabulary) };
+    const options = lsaOptions(texts.length);
+    if (only === 'counts') {
+      const words = withResidualIdf(LsaEmbedder.wordTable(docs, options), docs, texts);
+      const stored: StoredLsa = { data: words, labels: [], chars };
+      parentPort!.postMessage(stored, [chars.df.buffer as ArrayBuffer, words.idf.buffer as ArrayBuffer, words.ridf!.buffer as ArrayBuffer]);
+      return;
+    }
+    const model = LsaEmbedder.train(docs, options);
+    const data = withResidualIdf(model, docs, texts);
     const labels = surfaceLabels(texts, data.terms);
     const regions = await trainRegions(texts, model);
     const arrays = [data, ...(regions?.models ?? [])].flatMap((d) => [d.idf.buffer as ArrayBuffer, d.basis.buffer as ArrayBuffer]);

@@ -9,7 +9,6 @@ import { seededRandom } from '../vector/seeded-random.js';
 import { SIMILAR_PAPERS_LSA } from '../similarity/similar-papers.js';
 import { regionCount } from './lsa-regions.js';
 import type { StoredLsa } from './lsa-model-blob.js';
-import type { CharGramTable } from '../similarity/char-grams.js';
 import { nextTurn } from '../../progress/next-turn.js';
 
 /** Fewer papers than this: no model is trained and semantic modes fall back to keyword search. */
@@ -76,16 +75,14 @@ async function sampleTexts(db: Db, max: number): Promise<string[]> {
   return texts.slice(0, max);
 }
 
-/** What the training thread is sent: the sample, and whether only the n-gram counts are wanted. */
+/** What the training thread is sent: the sample, and whether only the counts (an endpoint model's) are wanted. */
 export interface TrainingRequest {
   texts: string[];
-  only?: 'chars';
+  only?: 'counts';
 }
 
 /** Trains on a thread of its own (see lsa-train-worker.ts); a crash of the thread is thrown. */
-function trainOnThread(request: { texts: string[] }): Promise<StoredLsa>;
-function trainOnThread(request: { texts: string[]; only: 'chars' }): Promise<CharGramTable>;
-function trainOnThread(request: TrainingRequest): Promise<StoredLsa | CharGramTable> {
+function trainOnThread(request: TrainingRequest): Promise<StoredLsa> {
   return new Promise((resolve, reject) => {
     // A thread inherits the process's flags; --input-type (a process started with -e) would stop it
     // loading a file, and process-wide flags such as --expose-gc are refused in a thread's list.
@@ -94,7 +91,7 @@ function trainOnThread(request: TrainingRequest): Promise<StoredLsa | CharGramTa
       ? inherited.filter((a) => !a.startsWith('--input-type') && !a.startsWith('--expose-gc'))
       : undefined;
     const worker = new Worker(new URL('./lsa-train-worker.js', import.meta.url), execArgv ? { execArgv } : {});
-    worker.once('message', (m: StoredLsa | CharGramTable) => { resolve(m); void worker.terminate(); });
+    worker.once('message', (m: StoredLsa) => { resolve(m); void worker.terminate(); });
     worker.once('error', reject);
     worker.once('exit', (code) => { if (code !== 0) reject(new Error(`LSA training thread exited with code ${code}`)); });
     worker.postMessage(request);
@@ -110,10 +107,11 @@ export async function trainLsa(db: Db, max = MAX_TRAINING_PAPERS): Promise<{ mod
 }
 
 /**
- * Counts the character n-grams of (a sample of) the instance's papers, for similar papers under an
- * embeddings endpoint (which has no model of ours to store them with); null when there are no papers.
+ * Counts (a sample of) the instance's papers for an embeddings endpoint, which has no model of ours:
+ * the character n-grams similar papers ranks with, and a word table (idf and residual idf, no
+ * dimensions) that match explanations weigh words by; null when there are no papers.
  */
-export async function trainCharTable(db: Db, max = MAX_TRAINING_PAPERS): Promise<CharGramTable | null> {
+export async function trainCorpusCounts(db: Db, max = MAX_TRAINING_PAPERS): Promise<StoredLsa | null> {
   const texts = await sampleTexts(db, max);
-  return texts.length ? trainOnThread({ texts, only: 'chars' }) : null;
+  return texts.length ? trainOnThread({ texts, only: 'counts' }) : null;
 }

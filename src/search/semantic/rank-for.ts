@@ -62,7 +62,7 @@ export async function rankFor(e: Engine, l: Loaded | null, q: Float32Array | nul
   const papers = await toRanked(e, ranked);
   return papers.map(({ paperId, title, score, rowId, abstract }) => {
     const pv = l && q ? l.index.vectorOf(rowId) : null;
-    const explanation = explainMatch(about, paperText(title, abstract), pv && q ? { a: q, b: pv } : null, l?.embedder.lsa ?? null);
+    const explanation = explainMatch(about, paperText(title, abstract), pv && q ? { a: q, b: pv } : null, l?.embedder.words ?? null);
     return { paperId, title, score, explanation };
   });
 }

@@ -19,8 +19,8 @@ function expansion(l: Loaded | null, pos: PaperText[], neg: PaperText[]): string
       const t = termOf(w);
       if (t === null) continue;
       if (!spelled.has(t)) spelled.set(t, w);
-      const i = l?.embedder.lsa?.model.vocabulary.get(t);
-      weight.set(t, (weight.get(t) ?? 0) + (i === undefined ? 1 : l!.embedder.lsa!.model.idf[i]!));
+      const i = l?.embedder.words?.model.vocabulary.get(t);
+      weight.set(t, (weight.get(t) ?? 0) + (i === undefined ? 1 : l!.embedder.words!.model.idf[i]!));
     }
   }
   const disliked = new Set(neg.flatMap((p) => terms(paperText(p.title, p.abstract))));

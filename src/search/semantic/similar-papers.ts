@@ -85,6 +85,6 @@ export async function similarPapers(e: Engine, paperId: string, limit: number): 
     const theirs = regionalVectors.get(r);
     if (regional && mineRegional && theirs) return { paperId: pid, title, score, explanation: explainMatch(about, text, { a: mineRegional, b: theirs }, regional) };
     const pv = l.index.vectorOf(r);
-    return { paperId: pid, title, score, explanation: explainMatch(about, text, pv ? { a: q, b: pv } : null, l.embedder.lsa) };
+    return { paperId: pid, title, score, explanation: explainMatch(about, text, pv ? { a: q, b: pv } : null, l.embedder.words) };
   });
 }

@@ -58,8 +58,11 @@ export class LsaEmbedder implements Embedder {
     readonly ridf?: Float32Array,
   ) {}
 
-  /** Trains a model on a corpus (one text per paper, see `paperText`, or its `termCounts`). */
-  static train(texts: readonly TextOrCounts[], opts: LsaOptions = {}): LsaEmbedder {
+  /**
+   * The vocabulary and idf of a corpus without the SVD: a model of no dimensions, which embeds
+   * nothing but weighs words (an embeddings endpoint's match explanations use it).
+   */
+  static wordTable(texts: readonly TextOrCounts[], opts: Pick<LsaOptions, 'minDocFreq'> = {}): LsaEmbedder {
     const docs = texts.map(counts);
     const df = new Map<string, number>();
     for (const d of docs) for (const t of d.keys()) df.set(t, (df.get(t) ?? 0) + 1);
@@ -67,7 +70,14 @@ export class LsaEmbedder implements Embedder {
     for (const [t, n] of df) if (n >= (opts.minDocFreq ?? 1)) vocabulary.set(t, vocabulary.size);
     const idf = new Float32Array(vocabulary.size);
     for (const [t, i] of vocabulary) idf[i] = Math.log(docs.length / df.get(t)!);
-    const model = new LsaEmbedder(vocabulary, idf, new Float32Array(0), 0);
+    return new LsaEmbedder(vocabulary, idf, new Float32Array(0), 0);
+  }
+
+  /** Trains a model on a corpus (one text per paper, see `paperText`, or its `termCounts`). */
+  static train(texts: readonly TextOrCounts[], opts: LsaOptions = {}): LsaEmbedder {
+    const docs = texts.map(counts);
+    const model = LsaEmbedder.wordTable(docs, opts);
+    const { vocabulary, idf } = model;
     const matrix = SparseMatrix.fromRows(docs.map((d) => model.weights(d)), vocabulary.size);
     const k = Math.max(1, Math.min(opts.dimensions ?? 64, docs.length - 1, vocabulary.size - 1));
     const svd = randomizedSvd(matrix, k, { iterations: opts.iterations ?? 8, seed: opts.seed ?? 1 });
