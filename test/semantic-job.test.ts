@@ -112,7 +112,7 @@ for (const backend of backends()) {
       assert.equal((await engine.embedPending()).rebuilt, false, 'once is enough');
     });
 
-    it('rebuilds a model an older version trained without residual idf, which explanations need', async () => {
+    it('gives a model an older version trained without residual idf its residual idf, training nothing again', async () => {
       const before = (await embeddingModels.active(fresh.db))!;
       const stored = decodeLsa((await embeddingModels.data(fresh.db, before.id))!);
       assert.equal(stored.data.ridf?.length, stored.data.terms.length, 'this version stores residual idf');
@@ -121,12 +121,17 @@ for (const backend of backends()) {
         kind: 'lsa', name: before.name, dimensions: before.dimensions, trainedOn: before.trainedOn, data: encodeLsa({ ...stored, data: without }),
       });
       await embeddingModels.activate(fresh.db, older);
+      assert.equal((await embeddingModels.active(fresh.db))?.id, older);
       const run = await engine.embedPending();
-      assert.deepEqual([run.rebuilt, run.problem], [true, undefined]);
+      assert.deepEqual([run.rebuilt, run.problem, run.embedded], [false, undefined, 0]);
       const now = (await embeddingModels.active(fresh.db))!;
-      assert.ok(now.id > older);
-      assert.ok(decodeLsa((await embeddingModels.data(fresh.db, now.id))!).data.ridf);
-      assert.equal((await engine.embedPending()).rebuilt, false, 'once is enough');
+      assert.deepEqual([now.id, now.trainedOn], [older, before.trainedOn], 'the same model, not a new one');
+      const added = decodeLsa((await embeddingModels.data(fresh.db, now.id))!);
+      assert.deepEqual([...added.data.basis], [...stored.data.basis], 'not trained again');
+      assert.deepEqual([...added.data.ridf!].map(String), [...stored.data.ridf!].map(String), 'measured on the same papers, as training measures it');
+      assert.deepEqual([added.chars?.docs, added.regions === undefined, added.labels], [stored.chars?.docs, stored.regions === undefined, stored.labels], 'the other parts are kept');
+      const again = await engine.embedPending();
+      assert.deepEqual([again.rebuilt, (await embeddingModels.active(fresh.db))?.trainedAt], [false, now.trainedAt], 'once is enough');
     });
 
     it('runs on a timer in serve and stops cleanly', async () => {

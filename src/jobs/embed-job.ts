@@ -5,9 +5,9 @@ import { embeddingModels, type EmbeddingModelRow } from '../store/embedding-mode
 import { embeddingVectors, type PaperText } from '../store/embedding-vectors.js';
 import { paperText } from '../search/vector/embedder.js';
 import { encodeVector } from '../search/vector/quantize.js';
-import { encodeLsa, lsaBlobParts } from '../search/semantic/lsa-model-blob.js';
+import { decodeLsa, encodeLsa, lsaBlobParts } from '../search/semantic/lsa-model-blob.js';
 import { CHAR_GRAM_LENGTH } from '../search/similarity/char-grams.js';
-import { MIN_TRAINING_PAPERS, trainCorpusCounts, trainLsa } from '../search/semantic/lsa-training.js';
+import { MIN_TRAINING_PAPERS, measureResidualIdf, trainCorpusCounts, trainLsa } from '../search/semantic/lsa-training.js';
 import type { TrainingNow } from '../search/semantic/model-status.js';
 import { configuredModel, embedderFor, endpointModelEmbedder, lsaModelEmbedder, type ModelEmbedder } from '../search/semantic/model-embedder.js';
 import { nextTurn } from '../progress/next-turn.js';
@@ -50,27 +50,43 @@ async function embedAndWrite(db: Db, model: EmbeddingModelRow, embedder: ModelEm
   return null;
 }
 
-/** Models known to hold this version's parts (n-gram counts, residual idf), by model id and date: the check reads a model's data once per process. */
-const currentParts = new Map<string, boolean>();
+/** What stored models' data holds, by model id and date: the check reads a model's data once per process. */
+const knownParts = new Map<string, { chars: boolean; ridf: boolean }>();
 
 /**
- * Whether a model holds the character n-gram counts similar papers now ranks with (of the length it
- * uses) and the residual idf that keeps words of the prose out of explanations (an endpoint model's
- * in its word table). A model stored by an older version lacks them (its papers get the word signals,
- * which score lower, or explanations that show "among" and "moreover"): an LSA model is rebuilt
- * (search keeps using it until the new one is ready), an endpoint model only gets its counts (its
- * vectors stay).
+ * Whether a model holds what this version ranks and explains with: the character n-gram counts of
+ * similar papers (of the length it uses) and the residual idf that keeps words of the prose out of
+ * explanations (an endpoint model's in its word table). A model stored by an older version may lack
+ * them: an LSA model without the counts is rebuilt (its papers get the word signals, which score
+ * lower; search keeps using it until the new one is ready) and one without residual idf gets it
+ * (addResidualIdf); an endpoint model gets both counted again, and its vectors stay.
  */
-async function hasCurrentParts(db: Db, row: EmbeddingModelRow): Promise<boolean> {
+async function partsOf(db: Db, row: EmbeddingModelRow): Promise<{ chars: boolean; ridf: boolean }> {
   const key = `${row.id}:${row.trainedAt}`;
-  let current = currentParts.get(key);
-  if (current === undefined) {
+  let parts = knownParts.get(key);
+  if (parts === undefined) {
     const blob = await embeddingModels.data(db, row.id);
-    const parts = blob === null ? null : lsaBlobParts(blob);
-    current = parts !== null && parts.chars?.n === CHAR_GRAM_LENGTH && parts.ridf;
-    currentParts.set(key, current);
+    const read = blob === null ? null : lsaBlobParts(blob);
+    parts = { chars: read?.chars?.n === CHAR_GRAM_LENGTH, ridf: read?.ridf === true };
+    knownParts.set(key, parts);
   }
-  return current;
+  return parts;
+}
+
+/**
+ * Gives an LSA model an older version stored without residual idf its residual idf, measured on a
+ * sample of the papers, without training it again or embedding any paper: an upgrade should not
+ * cost a rebuild (minutes at a million papers) for what only explanations use.
+ */
+async function addResidualIdf(db: Db, row: EmbeddingModelRow): Promise<EmbeddingModelRow> {
+  if ((await partsOf(db, row)).ridf) return row;
+  const blob = await embeddingModels.data(db, row.id);
+  if (!blob) return row;
+  const stored = decodeLsa(blob);
+  const ridf = await measureResidualIdf(db, stored.data.terms);
+  if (!ridf) return row;
+  await embeddingModels.setData(db, row.id, encodeLsa({ ...stored, data: { ...stored.data, ridf } }), row.trainedOn);
+  return (await embeddingModels.byId(db, row.id)) ?? row;
 }
 
 /**
@@ -80,18 +96,19 @@ async function hasCurrentParts(db: Db, row: EmbeddingModelRow): Promise<boolean>
  */
 async function refreshEndpointCounts(db: Db, row: EmbeddingModelRow): Promise<EmbeddingModelRow> {
   const papers = await embeddingModels.paperCount(db);
-  if (!papers || (papers < 2 * Math.max(1, row.trainedOn) && (await hasCurrentParts(db, row)))) return row;
+  const parts = await partsOf(db, row);
+  if (!papers || (papers < 2 * Math.max(1, row.trainedOn) && parts.chars && parts.ridf)) return row;
   const counts = await trainCorpusCounts(db);
   if (!counts) return row;
   await embeddingModels.setData(db, row.id, encodeLsa(counts), papers);
   return (await embeddingModels.byId(db, row.id)) ?? row;
 }
 
-/** Whether the active model no longer fits: another kind configured, or (LSA) the corpus doubled since training or an older version trained it. */
+/** Whether the active model no longer fits: another kind configured, or (LSA) the corpus doubled since training or an older version trained it without n-gram counts. */
 async function rebuildDue(db: Db, active: EmbeddingModelRow | null, want: { kind: string; name: string }): Promise<boolean> {
   if (!active || active.kind !== want.kind || active.name !== want.name) return true;
   if (want.kind !== 'lsa') return false;
-  return (await embeddingModels.paperCount(db)) >= 2 * Math.max(1, active.trainedOn) || !(await hasCurrentParts(db, active));
+  return (await embeddingModels.paperCount(db)) >= 2 * Math.max(1, active.trainedOn) || !(await partsOf(db, active)).chars;
 }
 
 /** Starts (or resumes) building a model of the configured kind and embeds every paper with it, then activates it. */
@@ -153,9 +170,9 @@ async function buildModel(deps: EmbedJobDeps, want: { kind: 'lsa' | 'endpoint'; 
 
 /**
  * One run of the embedding job: builds a model when none fits the configuration (or the LSA
- * corpus has doubled, or an older version trained the LSA model, or `rebuild` asks), counts an
- * endpoint model's n-grams again when due, then embeds every queued new or changed paper with the
- * active model. Failures are reported in the summary, never thrown; queued papers stay queued.
+ * corpus has doubled, or an older version trained the LSA model without n-gram counts, or `rebuild`
+ * asks), counts an endpoint model's n-grams and words again when due, adds residual idf to an LSA
+ * model stored without it, then embeds every queued new or changed paper with the active model. Failures are reported in the summary, never thrown; queued papers stay queued.
  */
 export async function runEmbedJob(deps: EmbedJobDeps, opts: { rebuild?: boolean } = {}): Promise<EmbedRunSummary> {
   const { db, config } = deps;
@@ -173,7 +190,7 @@ export async function runEmbedJob(deps: EmbedJobDeps, opts: { rebuild?: boolean 
     rebuilt = true;
   }
   if (!active) return { model: null, rebuilt, embedded, pending: await embeddingVectors.pendingCount(db) };
-  if (active.kind === 'endpoint') active = await refreshEndpointCounts(db, active);
+  active = active.kind === 'endpoint' ? await refreshEndpointCounts(db, active) : await addResidualIdf(db, active);
   // The model is read and decoded (megabytes) only when there is something to embed: most runs of
   // a server's job, every 15 seconds, find the queue empty.
   let embedder: ModelEmbedder | null = null;

@@ -19,23 +19,34 @@ function titleCountedOnce(counts: Map<string, number>, text: string): Map<string
   return out;
 }
 
-/** A model's data with the residual idf of its words over the sample (`docs` are the texts' counts). */
-function withResidualIdf(model: LsaEmbedder, docs: Array<Map<string, number>>, texts: readonly string[]): LsaModelData {
+/** The residual idf of a vocabulary's words over the sample (`docs` are the texts' counts). */
+function sampleResidualIdf(vocabulary: ReadonlyMap<string, number>, docs: Array<Map<string, number>>, texts: readonly string[]): Float32Array {
   // One paper's corrected counts at a time: a copy of all 50,000 would cost hundreds of MB.
   const once = function* (): Generator<Map<string, number>> { for (let i = 0; i < docs.length; i++) yield titleCountedOnce(docs[i]!, texts[i]!); };
-  return { ...model.toData(), ridf: residualIdf(once(), model.vocabulary) };
+  return residualIdf(once(), vocabulary);
+}
+
+/** A model's data with the residual idf of its words over the sample. */
+function withResidualIdf(model: LsaEmbedder, docs: Array<Map<string, number>>, texts: readonly string[]): LsaModelData {
+  return { ...model.toData(), ridf: sampleResidualIdf(model.vocabulary, docs, texts) };
 }
 
 /**
  * The LSA training thread: trains on the texts it is sent (the corpus-wide model, then one model per
  * region when the sample is big enough, and the character n-gram counts of similar papers; for an
- * endpoint model only the counts and a word table of no dimensions) and posts them back (their arrays
- * transferred, not copied), so a server keeps answering requests during the minute training takes.
+ * endpoint model only the counts and a word table of no dimensions; for a model stored without it,
+ * only the residual idf of its `terms`) and posts them back (their arrays transferred, not copied),
+ * so a server keeps answering requests during the minute training takes.
  */
-parentPort?.once('message', ({ texts, only }: TrainingRequest) => {
+parentPort?.once('message', ({ texts, only, terms }: TrainingRequest) => {
   void (async () => {
-    const chars = trainCharGrams(texts);
     const docs = texts.map(termCounts);
+    if (only === 'ridf') {
+      const ridf = sampleResidualIdf(new Map((terms ?? []).map((t, i) => [t, i])), docs, texts);
+      parentPort!.postMessage(ridf, [ridf.buffer as ArrayBuffer]);
+      return;
+    }
+    const chars = trainCharGrams(texts);
     const options = lsaOptions(texts.length);
     if (only === 'counts') {
       const words = withResidualIdf(LsaEmbedder.wordTable(docs, options), docs, texts);

@@ -75,14 +75,20 @@ async function sampleTexts(db: Db, max: number): Promise<string[]> {
   return texts.slice(0, max);
 }
 
-/** What the training thread is sent: the sample, and whether only the counts (an endpoint model's) are wanted. */
+/**
+ * What the training thread is sent: the sample, and whether only the counts (an endpoint model's) or
+ * only the residual idf of a stored model's `terms` are wanted.
+ */
 export interface TrainingRequest {
   texts: string[];
-  only?: 'counts';
+  only?: 'counts' | 'ridf';
+  terms?: string[];
 }
 
 /** Trains on a thread of its own (see lsa-train-worker.ts); a crash of the thread is thrown. */
-function trainOnThread(request: TrainingRequest): Promise<StoredLsa> {
+function trainOnThread(request: TrainingRequest & { only: 'ridf' }): Promise<Float32Array>;
+function trainOnThread(request: TrainingRequest): Promise<StoredLsa>;
+function trainOnThread(request: TrainingRequest): Promise<StoredLsa | Float32Array> {
   return new Promise((resolve, reject) => {
     // A thread inherits the process's flags; --input-type (a process started with -e) would stop it
     // loading a file, and process-wide flags such as --expose-gc are refused in a thread's list.
@@ -91,7 +97,7 @@ function trainOnThread(request: TrainingRequest): Promise<StoredLsa> {
       ? inherited.filter((a) => !a.startsWith('--input-type') && !a.startsWith('--expose-gc'))
       : undefined;
     const worker = new Worker(new URL('./lsa-train-worker.js', import.meta.url), execArgv ? { execArgv } : {});
-    worker.once('message', (m: StoredLsa) => { resolve(m); void worker.terminate(); });
+    worker.once('message', (m: StoredLsa | Float32Array) => { resolve(m); void worker.terminate(); });
     worker.once('error', reject);
     worker.once('exit', (code) => { if (code !== 0) reject(new Error(`LSA training thread exited with code ${code}`)); });
     worker.postMessage(request);
@@ -114,4 +120,13 @@ export async function trainLsa(db: Db, max = MAX_TRAINING_PAPERS): Promise<{ mod
 export async function trainCorpusCounts(db: Db, max = MAX_TRAINING_PAPERS): Promise<StoredLsa | null> {
   const texts = await sampleTexts(db, max);
   return texts.length ? trainOnThread({ texts, only: 'counts' }) : null;
+}
+
+/**
+ * The residual idf of a stored model's terms over (a sample of) the instance's papers, for a model an
+ * older version stored without it; null when there are no papers.
+ */
+export async function measureResidualIdf(db: Db, terms: string[], max = MAX_TRAINING_PAPERS): Promise<Float32Array | null> {
+  const texts = await sampleTexts(db, max);
+  return texts.length ? trainOnThread({ texts, only: 'ridf', terms }) : null;
 }
