@@ -172,7 +172,8 @@ async function buildModel(deps: EmbedJobDeps, want: { kind: 'lsa' | 'endpoint'; 
  * One run of the embedding job: builds a model when none fits the configuration (or the LSA
  * corpus has doubled, or an older version trained the LSA model without n-gram counts, or `rebuild`
  * asks), counts an endpoint model's n-grams and words again when due, adds residual idf to an LSA
- * model stored without it, then embeds every queued new or changed paper with the active model. Failures are reported in the summary, never thrown; queued papers stay queued.
+ * model stored without it, then embeds every queued new or changed paper with the active model.
+ * Failures are reported in the summary, never thrown; queued papers stay queued.
  */
 export async function runEmbedJob(deps: EmbedJobDeps, opts: { rebuild?: boolean } = {}): Promise<EmbedRunSummary> {
   const { db, config } = deps;
