@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { backends, type FreshDb } from './helpers/databases.js';
 import { paperRecord } from './helpers/paper-records.js';
 import { loopTurns } from './helpers/loop-turns.js';
+import { nextTurn } from '../src/progress/next-turn.js';
 import { upsertRecords } from '../src/store/papers-write.js';
 import { KeywordIndex } from '../src/search/keyword/keyword-index.js';
 
@@ -22,7 +23,7 @@ for (const backend of backends()) {
     it('builds the queued papers on the builder thread while other work (requests) runs, and finds them', async () => {
       // On this thread, building 5,000 queued papers held every request of `serve` for about a second.
       const turns = loopTurns();
-      await new Promise((r) => setImmediate(r));
+      await nextTurn();
       const start = turns.count();
       let indexed = 0;
       try {

@@ -43,12 +43,12 @@ const SPLIT_MIN = 5000;
 const THREAD_FROM = 5000;
 const THREAD_FROM_SERVING = 500;
 
-/** Scores are reported to four decimals, the same wherever they come from. */
 /** Phrases and full author names are checked on the papers' text: the postings cannot tell them. */
 function checksText(q: ParsedQuery): boolean {
   return q.phrases.length > 0 || q.authorNames.length > 0;
 }
 
+/** Scores are reported to four decimals, the same wherever they come from. */
 function roundScore(s: number): number {
   return Math.round(s * 10000) / 10000;
 }

@@ -2,6 +2,7 @@ import { nearest, sphericalKmeans } from './kmeans.js';
 import { seededRandom } from './seeded-random.js';
 import { TopK } from './top-k.js';
 import type { RowMask, VectorIndex } from './vector-index.js';
+import { nextTurn } from '../../progress/next-turn.js';
 
 /** How an IVF quantiser is built. */
 export interface IvfOptions {
@@ -40,7 +41,7 @@ export class IvfLists {
   /** Builds the lists for the vectors an index holds now, then calibrates `nprobe`. */
   static async build(index: VectorIndex, opts: IvfOptions = {}): Promise<IvfLists> {
     const d = index.dimensions, n = index.slots;
-    const pause = opts.pause ?? (() => new Promise<void>((r) => setImmediate(r)));
+    const pause = opts.pause ?? nextTurn;
     const lists = opts.lists ?? Math.max(16, Math.min(256, Math.round(Math.sqrt(n) / 8)));
     const rand = seededRandom(11);
     const m = Math.min(n, opts.sample ?? 20_000);
