@@ -29,8 +29,10 @@ export interface VectorQueryResult {
   keyword: LatencySummary;
   /** Mean share of the exact scan's top `limit` (semantic mode) that the IVF search also returns. */
   recallAtLimit: number;
-  /** `similar(id, 20)` for papers spread over the corpus (the paper page's list). */
+  /** `similar(id, 20)` for papers spread over the corpus (the paper page's list), after `similarFirst`. */
   similar: LatencySummary;
+  /** The same for 50 other papers, the first lists the process ranks. */
+  similarFirst: LatencySummary;
   /** The same for hybrid results. */
   hybridRecallAtLimit: number;
   /** Hybrid search for a pasted abstract (its first 1,200 characters), IVF. */
@@ -84,16 +86,23 @@ async function main(args: VectorQueryArgs): Promise<VectorQueryResult> {
       hybridRecall += agree(hyb[0]!.ids, hyb[1]!.ids);
       if ((i + 1) % 100 === 0) log(`${i + 1}/${queries.length} queries`);
     }
-    const similar: number[] = [];
     const step = Math.max(1, Math.floor(loaded.index.slots / 50));
-    for (let s = 0; s < loaded.index.slots && similar.length < 50; s += step) {
-      const rowId = loaded.index.rowIds[s]!;
-      const paper = rowId >= 0 ? (await searchIndexStore.papersByRowId(db, [rowId])).get(rowId) : undefined;
-      if (!paper) continue;
-      const started = performance.now();
-      await engine.similar(paper.paperId, args.limit);
-      similar.push(performance.now() - started);
-    }
+    const similarOf = async (from: number): Promise<number[]> => {
+      const ms: number[] = [];
+      for (let s = from; s < loaded.index.slots && ms.length < 50; s += step) {
+        const rowId = loaded.index.rowIds[s]!;
+        const paper = rowId >= 0 ? (await searchIndexStore.papersByRowId(db, [rowId])).get(rowId) : undefined;
+        if (!paper) continue;
+        const started = performance.now();
+        await engine.similar(paper.paperId, args.limit);
+        ms.push(performance.now() - started);
+      }
+      return ms;
+    };
+    // The first 50 papers' lists are ranked as the first pages after start-up are; 50 other papers'
+    // then show a server that has ranked some lists (the keyword index knows the common words' frequencies).
+    const similarFirst = await similarOf(0);
+    const similar = await similarOf(Math.floor(step / 3));
     const pasted: number[] = [], everyWord: number[] = [];
     for (let s = Math.floor(step / 2); s < loaded.index.slots && pasted.length < 50; s += step) {
       const rowId = loaded.index.rowIds[s]!;
@@ -109,7 +118,7 @@ async function main(args: VectorQueryArgs): Promise<VectorQueryResult> {
     }
     return {
       pasted: summarise(pasted), pastedEveryWord: summarise(everyWord),
-      similar: summarise(similar),
+      similar: summarise(similar), similarFirst: summarise(similarFirst),
       vectors: loaded.index.live, loadSeconds: round(loadSeconds), ivfBuildSeconds: round(ivfBuildSeconds),
       ivf: ivf ? { lists: ivf.lists, nprobe: ivf.nprobe } : null,
       semantic: summarise(lat['semantic']!), semanticExact: summarise(lat['semanticExact']!),

@@ -43,7 +43,8 @@ export function vectorTables(r: VectorSizeReport): string {
     row('hybrid, IVF', q.hybrid, q.hybridExact),
     row('hybrid, exact scan (baseline)', q.hybridExact, null),
     row('keyword (for reference)', q.keyword, null),
-    row('similar papers of one paper', q.similar, null),
+    row('similar papers, first 50 lists ranked', q.similarFirst, null),
+    row('similar papers of one paper (the next 50)', q.similar, null),
     row('hybrid, pasted abstract, IVF', q.pasted, q.pastedEveryWord),
     row('keyword, every word of the abstract (baseline)', q.pastedEveryWord, null),
   ].join('\n');

@@ -108,5 +108,37 @@ for (const backend of backends()) {
       assert.deepEqual(strongest.map(([id]) => id).sort((a, b) => a - b), withZeolite.sort((a, b) => a - b));
       assert.equal(withZeolite.length, 3, 'two papers had the rare word and one gained it on update');
     });
+
+    it('reads a known common word\'s postings again only when it scores, and forgets frequencies when the index changes', async () => {
+      // No postings cache, so every list the index needs is read from the database and seen here.
+      const spied = new KeywordIndex(fresh.db, { cacheBytes: 0 });
+      const read: string[][] = [];
+      const all = fresh.db.all.bind(fresh.db);
+      fresh.db.all = (async (sql: string, params?: unknown[]) => {
+        if (sql.includes('FROM search_postings WHERE segment_id IN')) read.push((params ?? []).filter((p): p is string => typeof p === 'string'));
+        return all(sql, params as never);
+      }) as typeof fresh.db.all;
+      try {
+        await spied.topRows('graph neural network protein', 10, 2);
+        assert.equal(read.flat().length, 4, 'the first text reads every word once');
+        read.length = 0;
+        const text = 'graph neural network protein zeolite';
+        const got = await spied.topRows(text, 10, 1);
+        assert.deepEqual(read.flat().length, 1, 'only the unseen word is read: the known ones are weaker');
+        assert.match(read.flat()[0]!, /^zeolit/);
+        assert.deepEqual(got, await new KeywordIndex(fresh.db, { cacheBytes: 0 }).topRows(text, 10, 1), 'as an index that read every list ranks');
+        assert.ok(got.length > 0);
+        // Three more papers with the rare word: its weight falls, and a stale frequency would keep it.
+        await upsertRecords(fresh.db, [1, 2, 3].map((i) => paperRecord(`2403.0000${i}`, { title: 'zeolite protein', abstract: 'zeolite graph' })));
+        await spied.indexPending();
+        read.length = 0;
+        const after = await spied.topRows(text, 10, 3);
+        assert.equal(read.flat().length >= 5, true, 'every word is read again after the index changed');
+        assert.deepEqual(after, await new KeywordIndex(fresh.db, { cacheBytes: 0 }).topRows(text, 10, 3));
+        assert.deepEqual(await spied.scoreRows(text, [...rowOf.values()]), await new KeywordIndex(fresh.db, { cacheBytes: 0 }).scoreRows(text, [...rowOf.values()]));
+      } finally {
+        fresh.db.all = all;
+      }
+    });
   });
 }

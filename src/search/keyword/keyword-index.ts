@@ -87,8 +87,7 @@ export class KeywordIndex {
   private async anyWord(query: string, maxTerms: number): Promise<{ q: ParsedQuery; view: SegmentView; lists: Map<string, PostingSlice[]>; weights: Map<string, number> }> {
     const q = parseQuery(query, 'any');
     const view = await this.reader.view();
-    const lists = await this.reader.postings([...q.scoring.keys()], view);
-    return { q, view, lists, weights: this.reader.weights(q, lists, Math.max(view.live, 1), maxTerms) };
+    return { q, view, ...(await this.reader.strongest(q, view, maxTerms)) };
   }
 
   /**

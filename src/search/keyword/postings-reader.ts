@@ -9,6 +9,9 @@ import { K1 } from './segment-builder.js';
 /** At most this many query words score (the strongest by weight); a pasted page stays bounded. */
 export const MAX_SCORING_TERMS = 64;
 
+/** At most this many document frequencies are remembered (~20 MB). */
+const DF_TERMS = 200_000;
+
 function idf(df: number, n: number): number {
   return Math.log(1 + (n - df + 0.5) / (df + 0.5));
 }
@@ -34,6 +37,13 @@ function dropTombstoned(slice: PostingSlice, tomb: Uint32Array): PostingSlice {
 export class PostingsReader {
   private readonly segments: SegmentCache;
   private readonly cache: PostingsCache;
+  /**
+   * Each term's live document frequency, once its postings were read in this index generation: a few
+   * bytes a term, kept when the decoded postings are not, so `strongest` need not read a common word's
+   * long list again only to find that it is too weak to score.
+   */
+  private readonly dfs = new Map<string, number>();
+  private dfGeneration = '';
 
   constructor(private readonly db: Db, cacheBytes: number) {
     this.segments = new SegmentCache(db);
@@ -75,14 +85,48 @@ export class PostingsReader {
       this.cache.set(t, slices);
       out.set(t, slices);
     }
+    this.syncDfs(view.generation);
+    // Bounded: a server that is never re-indexed could otherwise keep every word it was ever asked.
+    if (this.dfs.size + out.size > DF_TERMS) this.dfs.clear();
+    for (const [t, slices] of out) this.dfs.set(t, slices.reduce((sum, l) => sum + l.ids.length, 0));
     return out;
+  }
+
+  private syncDfs(generation: string): void {
+    if (generation === this.dfGeneration) return;
+    this.dfs.clear();
+    this.dfGeneration = generation;
+  }
+
+  /**
+   * The postings and weights of a long text's `maxTerms` strongest words, as `weights` chooses them
+   * from every word's postings, but reading only the chosen words' postings and those of words whose
+   * document frequency this generation has not seen yet. A paper's abstract has ~80 words, and at a
+   * million papers its commonest ones hold most of the postings: reading them only to rank them
+   * last was most of what similar papers cost.
+   */
+  async strongest(q: ParsedQuery, view: SegmentView, maxTerms: number): Promise<{ lists: Map<string, PostingSlice[]>; weights: Map<string, number> }> {
+    this.syncDfs(view.generation);
+    const unseen = [...q.scoring.keys()].filter((t) => !this.dfs.has(t));
+    const read = unseen.length ? await this.postings(unseen, view) : new Map<string, PostingSlice[]>();
+    const n = Math.max(view.live, 1);
+    const weights = this.weightsByDf(q, (t) => this.dfs.get(t) ?? 0, n, maxTerms);
+    const more = [...weights.keys()].filter((t) => !read.has(t));
+    const rest = more.length ? await this.postings(more, view) : new Map<string, PostingSlice[]>();
+    const lists = new Map<string, PostingSlice[]>();
+    for (const t of weights.keys()) lists.set(t, read.get(t) ?? rest.get(t) ?? []);
+    return { lists, weights };
   }
 
   /** The weight of each scoring word that occurs anywhere (idf x saturated query frequency), strongest `maxTerms` only. */
   weights(q: ParsedQuery, lists: Map<string, PostingSlice[]>, n: number, maxTerms = MAX_SCORING_TERMS): Map<string, number> {
+    return this.weightsByDf(q, (t) => (lists.get(t) ?? []).reduce((s, l) => s + l.ids.length, 0), n, maxTerms);
+  }
+
+  private weightsByDf(q: ParsedQuery, dfOf: (term: string) => number, n: number, maxTerms: number): Map<string, number> {
     const scored: Array<[string, number]> = [];
     for (const [t, qtf] of q.scoring) {
-      const df = (lists.get(t) ?? []).reduce((s, l) => s + l.ids.length, 0);
+      const df = dfOf(t);
       if (!df) continue;
       // Query-term frequency saturates like BM25's k3 so a pasted paragraph is not dominated by one word.
       scored.push([t, idf(df, n) * ((qtf * 9) / (qtf + 8)) * ((K1 + 1) / 255)]);
