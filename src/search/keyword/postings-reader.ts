@@ -107,10 +107,17 @@ export class PostingsReader {
    */
   async strongest(q: ParsedQuery, view: SegmentView, maxTerms: number): Promise<{ lists: Map<string, PostingSlice[]>; weights: Map<string, number> }> {
     this.syncDfs(view.generation);
-    const unseen = [...q.scoring.keys()].filter((t) => !this.dfs.has(t));
+    // A snapshot for this query: the shared map may be cleared (bounded, or another generation) while it reads.
+    const df = new Map<string, number>();
+    const unseen: string[] = [];
+    for (const t of q.scoring.keys()) {
+      const known = this.dfs.get(t);
+      if (known === undefined) unseen.push(t);
+      else df.set(t, known);
+    }
     const read = unseen.length ? await this.postings(unseen, view) : new Map<string, PostingSlice[]>();
-    const n = Math.max(view.live, 1);
-    const weights = this.weightsByDf(q, (t) => this.dfs.get(t) ?? 0, n, maxTerms);
+    for (const [t, slices] of read) df.set(t, slices.reduce((sum, l) => sum + l.ids.length, 0));
+    const weights = this.weightsByDf(q, (t) => df.get(t) ?? 0, Math.max(view.live, 1), maxTerms);
     const more = [...weights.keys()].filter((t) => !read.has(t));
     const rest = more.length ? await this.postings(more, view) : new Map<string, PostingSlice[]>();
     const lists = new Map<string, PostingSlice[]>();
