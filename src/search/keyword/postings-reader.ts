@@ -12,6 +12,11 @@ export const MAX_SCORING_TERMS = 64;
 /** At most this many document frequencies are remembered (~20 MB). */
 const DF_TERMS = 200_000;
 
+/** A term's live document frequency: its postings over every segment, tombstones already dropped. */
+function documentFrequency(slices: readonly PostingSlice[]): number {
+  return slices.reduce((sum, l) => sum + l.ids.length, 0);
+}
+
 function idf(df: number, n: number): number {
   return Math.log(1 + (n - df + 0.5) / (df + 0.5));
 }
@@ -88,7 +93,7 @@ export class PostingsReader {
     this.syncDfs(view.generation);
     // Bounded: a server that is never re-indexed could otherwise keep every word it was ever asked.
     if (this.dfs.size + out.size > DF_TERMS) this.dfs.clear();
-    for (const [t, slices] of out) this.dfs.set(t, slices.reduce((sum, l) => sum + l.ids.length, 0));
+    for (const [t, slices] of out) this.dfs.set(t, documentFrequency(slices));
     return out;
   }
 
@@ -116,7 +121,7 @@ export class PostingsReader {
       else df.set(t, known);
     }
     const read = unseen.length ? await this.postings(unseen, view) : new Map<string, PostingSlice[]>();
-    for (const [t, slices] of read) df.set(t, slices.reduce((sum, l) => sum + l.ids.length, 0));
+    for (const [t, slices] of read) df.set(t, documentFrequency(slices));
     const weights = this.weightsByDf(q, (t) => df.get(t) ?? 0, Math.max(view.live, 1), maxTerms);
     const more = [...weights.keys()].filter((t) => !read.has(t));
     const rest = more.length ? await this.postings(more, view) : new Map<string, PostingSlice[]>();
@@ -127,7 +132,7 @@ export class PostingsReader {
 
   /** The weight of each scoring word that occurs anywhere (idf x saturated query frequency), strongest `maxTerms` only. */
   weights(q: ParsedQuery, lists: Map<string, PostingSlice[]>, n: number, maxTerms = MAX_SCORING_TERMS): Map<string, number> {
-    return this.weightsByDf(q, (t) => (lists.get(t) ?? []).reduce((s, l) => s + l.ids.length, 0), n, maxTerms);
+    return this.weightsByDf(q, (t) => documentFrequency(lists.get(t) ?? []), n, maxTerms);
   }
 
   private weightsByDf(q: ParsedQuery, dfOf: (term: string) => number, n: number, maxTerms: number): Map<string, number> {
