@@ -14,13 +14,14 @@ const EXPANSION_TERMS = 20;
 function expansion(l: Loaded | null, pos: PaperText[], neg: PaperText[]): string {
   const weight = new Map<string, number>();
   const spelled = new Map<string, string>();
+  const table = l?.embedder.words?.model ?? null;
   for (const p of pos) {
     for (const w of words(paperText(p.title, p.abstract))) {
       const t = termOf(w);
       if (t === null) continue;
       if (!spelled.has(t)) spelled.set(t, w);
-      const i = l?.embedder.words?.model.vocabulary.get(t);
-      weight.set(t, (weight.get(t) ?? 0) + (i === undefined ? 1 : l!.embedder.words!.model.idf[i]!));
+      const i = table?.vocabulary.get(t);
+      weight.set(t, (weight.get(t) ?? 0) + (i === undefined ? 1 : table!.idf[i]!));
     }
   }
   const disliked = new Set(neg.flatMap((p) => terms(paperText(p.title, p.abstract))));
