@@ -7,6 +7,7 @@ import { createSemanticSearch } from '../src/search/semantic/create-semantic-sea
 import type { SearchMode } from '../src/search/semantic/semantic-search.js';
 import { summarise, round, type LatencySummary } from './stats.js';
 import { logLine, runWorker } from './worker-io.js';
+import { kernelScans, type KernelScans } from './vector-kernel.js';
 
 /** What the parent asks of the query run. */
 export interface VectorQueryArgs {
@@ -39,6 +40,8 @@ export interface VectorQueryResult {
   pasted: LatencySummary;
   /** Baseline in the same run: ranking the corpus by every word of the same abstracts (any word, top 200). */
   pastedEveryWord: LatencySummary;
+  /** Exact scans of the same vectors by the SIMD kernel and by the scalar loop (its baseline). */
+  kernel: KernelScans;
   heapUsedMb: number;
 }
 
@@ -116,7 +119,9 @@ async function main(args: VectorQueryArgs): Promise<VectorQueryResult> {
       everyWord.push(performance.now() - t1);
       pasted.push(t1 - t0);
     }
+    const kernel = kernelScans(loaded.index);
     return {
+      kernel,
       pasted: summarise(pasted), pastedEveryWord: summarise(everyWord),
       similar: summarise(similar), similarFirst: summarise(similarFirst),
       vectors: loaded.index.live, loadSeconds: round(loadSeconds), ivfBuildSeconds: round(ivfBuildSeconds),

@@ -47,6 +47,8 @@ export function vectorTables(r: VectorSizeReport): string {
     row('similar papers of one paper (the next 50)', q.similar, null),
     row('hybrid, pasted abstract, IVF', q.pasted, q.pastedEveryWord),
     row('keyword, every word of the abstract (baseline)', q.pastedEveryWord, null),
+    row(`exact scan of ${q.kernel.vectors.toLocaleString('en-US')} vectors, ${q.kernel.kernel} kernel`, q.kernel.simd, q.kernel.scalar),
+    row('the same scan, scalar JavaScript loop (baseline)', q.kernel.scalar, null),
   ].join('\n');
 }
 

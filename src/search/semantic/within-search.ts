@@ -21,7 +21,8 @@ export function meaningCut(l: Loaded, q: Float32Array, share = WITHIN_MEANING_SH
   const index = l.index;
   const step = Math.max(1, Math.floor(index.slots / CUT_SAMPLE));
   const seen: number[] = [];
-  for (let s = 0; s < index.slots; s += step) if (index.rowIds[s]! >= 0) seen.push(index.scoreSlot(q, s));
+  const prepared = index.prepare(q);
+  for (let s = 0; s < index.slots; s += step) if (index.rowIds[s]! >= 0) seen.push(index.scoreSlot(prepared, s));
   if (!seen.length) return -Infinity;
   seen.sort((a, b) => b - a);
   return seen[Math.min(seen.length - 1, Math.floor(seen.length * share))]!;

@@ -2,6 +2,7 @@ import { nearest, sphericalKmeans } from './kmeans.js';
 import { seededRandom } from './seeded-random.js';
 import { TopK } from './top-k.js';
 import type { RowMask, VectorIndex } from './vector-index.js';
+import type { PreparedQuery } from './dot-kernel.js';
 import { nextTurn } from '../../progress/next-turn.js';
 
 /** How an IVF quantiser is built. */
@@ -97,7 +98,7 @@ export class IvfLists {
     for (this.nprobe = Math.min(this.lists, 4); this.nprobe < this.lists; this.nprobe = Math.min(this.lists, Math.ceil(this.nprobe * 1.5))) {
       let sum = 0;
       for (const [i, q] of queries.entries()) {
-        const got = this.search(index, q, 20, null);
+        const got = this.search(index, index.prepare(q), 20, null);
         sum += got.filter((h) => truth[i]!.has(h.id)).length / Math.max(1, truth[i]!.size);
         if (i % 10 === 9) await pause();
       }
@@ -108,11 +109,11 @@ export class IvfLists {
   }
 
   /** The approximate top k; probes more lists when a mask leaves too few results. */
-  search(index: VectorIndex, q: Float32Array, k: number, mask: RowMask): Array<{ id: number; score: number }> {
+  search(index: VectorIndex, q: PreparedQuery, k: number, mask: RowMask): Array<{ id: number; score: number }> {
     const d = index.dimensions;
     const order = Array.from({ length: this.lists }, (_, c) => {
       let dot = 0;
-      for (let j = 0; j < d; j++) dot += q[j]! * this.centroids[c * d + j]!;
+      for (let j = 0; j < d; j++) dot += q.q16[j]! * this.centroids[c * d + j]!;
       return { c, dot };
     }).sort((a, b) => b.dot - a.dot);
     const top = new TopK(k);
@@ -125,7 +126,7 @@ export class IvfLists {
     return top.sorted();
   }
 
-  private scanList(index: VectorIndex, q: Float32Array, c: number, top: TopK, mask: RowMask): void {
+  private scanList(index: VectorIndex, q: PreparedQuery, c: number, top: TopK, mask: RowMask): void {
     index.scanRange(q, this.listStart[c]!, this.listStart[c + 1]!, top, mask);
   }
 }
