@@ -100,6 +100,19 @@ describe('vector index on either kernel', () => {
     assert.ok(Math.abs(top.score - 1) < 0.01, String(top.score));
   });
 
+  it('hands its codes to the scalar kernel when the kernel memory cannot grow further', () => {
+    const bounded = new VectorIndex(d, 16, { simdMaxBytes: 200_000 });
+    const plain = new VectorIndex(d, 16, { simd: false });
+    vectors.forEach((v, i) => {
+      bounded.set(i + 1, quantize(v));
+      plain.set(i + 1, quantize(v));
+      // 200,000 bytes hold the kernel's 24 KB of query and results and about 2,700 vectors' codes.
+      assert.equal(bounded.kernel, i < 2000 ? 'simd' : i > 3000 ? 'scalar' : bounded.kernel);
+    });
+    for (const id of [1, 2500, 6000]) assert.deepEqual(bounded.vectorOf(id), plain.vectorOf(id));
+    for (const q of unitVectors(5, d, 17)) assert.deepEqual(bounded.exact(q, 20), plain.exact(q, 20));
+  });
+
   it('answers IVF searches as the scalar kernel does', async () => {
     simd.ivf = await IvfLists.build(simd, { lists: 16, sample: 2000 });
     scalar.ivf = await IvfLists.build(scalar, { lists: 16, sample: 2000 });

@@ -80,24 +80,27 @@ export class SimdCodes {
   private outView = new Int32Array(0);
   private queryView = new Int16Array(0);
 
-  private constructor(readonly dimensions: number, instance: WebAssembly.Instance, private capacity: number) {
+  private constructor(readonly dimensions: number, instance: WebAssembly.Instance, private capacity: number, private readonly maxBytes: number) {
     this.memory = instance.exports['memory'] as WebAssembly.Memory;
     this.run = instance.exports['dots'] as Dots;
   }
 
-  /** Codes for `capacity` vectors, or null when the kernel cannot hold or score them. */
-  static create(dimensions: number, capacity: number): SimdCodes | null {
+  /**
+   * Codes for `capacity` vectors, or null when the kernel cannot hold or score them. `maxBytes`
+   * (WebAssembly's 4 GiB unless a test sets less) bounds how far the memory may grow.
+   */
+  static create(dimensions: number, capacity: number, maxBytes = MAX_BYTES): SimdCodes | null {
     if (dimensions <= 0 || dimensions % 16 !== 0 || dimensions > MAX_DIMENSIONS) return null;
     const module = kernelModule();
     if (!module) return null;
-    const codes = new SimdCodes(dimensions, new WebAssembly.Instance(module), 0);
+    const codes = new SimdCodes(dimensions, new WebAssembly.Instance(module), 0, Math.min(maxBytes, MAX_BYTES));
     return codes.grow(capacity) ? codes : null;
   }
 
   /** Room for `capacity` vectors (existing codes kept); false when memory cannot grow so far. */
   grow(capacity: number): boolean {
     const bytes = CODES_AT + capacity * this.dimensions;
-    if (bytes > MAX_BYTES) return false;
+    if (bytes > this.maxBytes) return false;
     const pages = Math.ceil(bytes / PAGE) - this.memory.buffer.byteLength / PAGE;
     try {
       if (pages > 0) this.memory.grow(pages);

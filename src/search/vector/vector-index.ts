@@ -30,10 +30,13 @@ export class VectorIndex {
   /** The codes' home when the SIMD kernel can score them; null: a plain array and the scalar loop. */
   private simd: SimdCodes | null;
 
-  /** `simd: false` keeps the scalar kernel (the benchmark's baseline). */
-  constructor(readonly dimensions: number, capacity = 1024, opts: { simd?: boolean } = {}) {
+  /**
+   * `simd: false` keeps the scalar kernel (the benchmark's baseline); `simdMaxBytes` lowers the
+   * kernel memory's 4 GiB bound (tests of the hand-over to the scalar kernel).
+   */
+  constructor(readonly dimensions: number, capacity = 1024, opts: { simd?: boolean; simdMaxBytes?: number } = {}) {
     this.rowIds = new Int32Array(capacity);
-    this.simd = opts.simd === false ? null : SimdCodes.create(dimensions, capacity);
+    this.simd = opts.simd === false ? null : SimdCodes.create(dimensions, capacity, opts.simdMaxBytes);
     this.codes = this.simd ? this.simd.codes : new Int8Array(capacity * dimensions);
     this.scales = new Float32Array(capacity);
   }
@@ -151,6 +154,22 @@ export class VectorIndex {
         const score = dots[i]! * qs * scales[s]!;
         if (score >= floor) { top.offer(score, id); floor = top.floor; }
       }
+    }
+  }
+
+  /**
+   * Each slot's dot product with a prepared query, without the slot's own scale, into `out`
+   * (out[s - from]): enough to compare several queries on one slot, as the IVF build does.
+   */
+  dotsInto(q: PreparedQuery, from: number, to: number, out: Float32Array): void {
+    const d = this.dimensions;
+    if (!this.simd) {
+      for (let s = from; s < to; s++) out[s - from] = dotInt(q.q16, this.codes, s * d, d) * q.scale;
+      return;
+    }
+    for (let at = from; at < to; at += SIMD_BLOCK) {
+      const n = Math.min(SIMD_BLOCK, to - at), dots = this.simd.dots(q, at, n);
+      for (let i = 0; i < n; i++) out[at - from + i] = dots[i]! * q.scale;
     }
   }
 
