@@ -78,6 +78,26 @@ for (const backend of backends()) {
       assert.equal(await spelling.suggest('quasr'), null);
     });
 
+    it('answers without a suggestion, saying so, while the vocabulary is still being read', async () => {
+      let release!: () => void;
+      const gate = new Promise<void>((resolve) => { release = resolve; });
+      // The titles are read only once the gate opens: a server's first seconds on a large corpus.
+      const slow = new Proxy(fresh.db, {
+        get(target, prop) {
+          const v = Reflect.get(target, prop) as unknown;
+          if (prop === 'all') return async (...args: unknown[]) => { await gate; return (v as (...a: unknown[]) => unknown).apply(target, args); };
+          return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+        },
+      });
+      const cold = new SpellingIndex(slow, async () => 0, () => now);
+      const started = Date.now();
+      assert.deepEqual(await cold.suggestWithin('tranformer', 30), { ready: false, suggestion: null });
+      assert.ok(Date.now() - started < 1000, 'the wait is bounded');
+      assert.deepEqual(await cold.suggestWithin('tranformer models for vision with many more words than any typed query ever has', 30), { ready: true, suggestion: null }, 'a passage needs no vocabulary');
+      release();
+      assert.deepEqual(await cold.suggestWithin('tranformer', 5000), { ready: true, suggestion: 'transformer' });
+    });
+
     it('reads the titles again once the corpus has grown by a tenth', async () => {
       assert.equal(await spelling.suggest('wombatt'), null);
       await upsertRecords(fresh.db, Array.from({ length: 60 }, (_, i) => paperRecord(`2504.${String(10000 + i)}`, { title: `Wombats of Tasmania ${i}` })));

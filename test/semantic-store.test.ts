@@ -107,6 +107,9 @@ for (const backend of backends()) {
       const paper = Number((await db.get<{ id: number }>('SELECT MIN(id) AS id FROM papers'))!.id);
       await embeddingVectors.write(db, id, [{ paperId: paper, vector: encodeVector(Float32Array.from([1, 0])) }]);
       assert.deepEqual(await embeddingModels.data(db, id), Buffer.from([1, 2, 3]));
+      assert.deepEqual(await embeddingModels.dataPrefix(db, id, 2), Buffer.from([1, 2]));
+      assert.deepEqual(await embeddingModels.dataPrefix(db, id, 10), Buffer.from([1, 2, 3]));
+      assert.equal(await embeddingModels.dataPrefix(db, id + 1000, 2), null);
       await embeddingModels.setData(db, id, Buffer.from([9]), 5);
       assert.deepEqual(await embeddingModels.data(db, id), Buffer.from([9]));
       assert.equal((await embeddingModels.byId(db, id))?.trainedOn, 5);

@@ -44,13 +44,22 @@ export function registerServe(program: Command, _exit: ExitCode): void {
       const ctx = await openContext({ createSchema: true, serving: true });
       const { config } = ctx;
       const logger = createLogger(config);
-      const app = await buildApp({ config, db: ctx.db, keyword: ctx.keyword, semantic: ctx.semantic, logger }).catch(async (err: unknown) => {
+      // The semantic model and its vectors load first: a search in the first seconds waits for them,
+      // and the embedding job and the spelling vocabulary, started beside them, held them back (a
+      // search 1.5 s after start-up waited 1.5 s on the walk-through instance; see the README).
+      // It starts once the site listens (at a million papers it takes seconds), or not at all if it cannot.
+      let listening: (ok: boolean) => void = () => undefined;
+      const listened = new Promise<boolean>((resolve) => { listening = resolve; });
+      const semanticLoaded = listened.then((ok) => (ok ? ctx.semantic.loaded() : null)).then(() => undefined, () => undefined);
+      const app = await buildApp({ config, db: ctx.db, keyword: ctx.keyword, semantic: ctx.semantic, logger, warmAfter: semanticLoaded }).catch(async (err: unknown) => {
         await ctx.close();
         throw err;
       });
       try {
         await app.listen({ host: config.host, port: config.port });
+        listening(true);
       } catch (err) {
+        listening(false);
         await app.close();
         await ctx.close();
         throw listenProblem(err, config.host, config.port);
@@ -67,7 +76,10 @@ export function registerServe(program: Command, _exit: ExitCode): void {
       const scheduler = opts.schedule ? startScheduler(ctx, logger) : null;
       // Building the first model of a large site takes minutes: the log says when it starts and how far it is.
       const embedProgress = lineProgress((line) => logger.info(`embedding job: ${line}`), 30_000);
-      const embedder = startEmbedJob(() => ctx.semantic.embedPending({ progress: embedProgress }), logger, config.embeddings.intervalSeconds * 1000);
+      const embedder = startEmbedJob(async () => {
+        await semanticLoaded;
+        return ctx.semantic.embedPending({ progress: embedProgress });
+      }, logger, config.embeddings.intervalSeconds * 1000);
       // Digests go out on schedule only when there is an SMTP server to send them through.
       const digests = opts.schedule && config.smtpUrl ? startDigestSchedule(ctx, logger, { hourUtc: config.digestHourUtc }) : null;
 

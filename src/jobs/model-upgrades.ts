@@ -22,8 +22,10 @@ async function partsOf(db: Db, row: EmbeddingModelRow): Promise<{ chars: boolean
   const key = `${row.id}:${row.trainedAt}`;
   let parts = knownParts.get(key);
   if (parts === undefined) {
-    const blob = await embeddingModels.data(db, row.id);
-    const read = blob === null ? null : lsaBlobParts(blob);
+    // The header alone: its length, then the header (the arrays after it are most of the blob).
+    const size = await embeddingModels.dataPrefix(db, row.id, 4);
+    const head = size?.length === 4 ? await embeddingModels.dataPrefix(db, row.id, 4 + size.readUInt32LE(0)) : null;
+    const read = head === null ? null : lsaBlobParts(head);
     parts = { chars: read?.chars?.n === CHAR_GRAM_LENGTH, ridf: read?.ridf === true };
     knownParts.set(key, parts);
   }

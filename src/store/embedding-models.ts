@@ -56,6 +56,16 @@ export const embeddingModels = {
     return r?.data ?? null;
   },
 
+  /**
+   * The first `bytes` bytes of a model's data (fewer when it is shorter), or null without data: a
+   * model's header says which parts it holds, and the whole blob is tens of MB (SQLite still walks
+   * it, but copies only the prefix: 32 ms against 85 for a 26 MB model; PostgreSQL slices it).
+   */
+  async dataPrefix(db: Db, id: number, bytes: number): Promise<Buffer | null> {
+    const r = await db.get<{ head: Buffer | null }>('SELECT substr(data, 1, ?) AS head FROM embedding_model_data WHERE model_id = ?', [bytes, id]);
+    return r?.head ?? null;
+  },
+
   /** Starts a model in the 'building' state; returns its id. */
   async create(db: Db, m: { kind: string; name: string; dimensions: number; trainedOn: number; data: Buffer | null }): Promise<number> {
     return db.transaction(async (tx) => {

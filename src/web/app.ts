@@ -24,7 +24,10 @@ function siteSpelling(app: FastifyInstance, deps: WebDeps): SpellingIndex {
     return r.ok ? r.total : 0;
   });
   let warming: Promise<void> = Promise.resolve();
-  app.addHook('onReady', async () => { warming = spelling.warm().catch((err: unknown) => deps.logger.warn({ err }, 'reading the spelling vocabulary failed')); });
+  app.addHook('onReady', async () => {
+    warming = (deps.warmAfter ?? Promise.resolve()).then(() => spelling.warm())
+      .catch((err: unknown) => deps.logger.warn({ err }, 'reading the spelling vocabulary failed'));
+  });
   app.addHook('onClose', async () => { await warming; });
   return spelling;
 }

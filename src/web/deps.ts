@@ -12,4 +12,9 @@ export interface WebDeps {
   /** Search modes, similar papers and recommendations (src/search/semantic). */
   semantic: SemanticSearch;
   logger: Logger;
+  /**
+   * The site's own background reads (the spelling vocabulary) start once this settles: `serve`
+   * passes the semantic model's first load, which a search in the first seconds waits for.
+   */
+  warmAfter?: Promise<void>;
 }

@@ -19,6 +19,8 @@ const REBUILD_GROWTH = 0.1;
 const CHECK_EVERY_MS = 60_000;
 /** Longer queries are pasted passages, matched by meaning: not a query to correct (the search page's PASSAGE_WORDS). */
 export const SUGGEST_MAX_WORDS = 12;
+/** How long a search waits for the vocabulary before it answers without "did you mean". */
+export const SUGGEST_WAIT_MS = 250;
 
 /** Edits allowed for a word of this length: none under 4 letters, one up to 7, two beyond. */
 function maxEdits(length: number): number {
@@ -79,7 +81,27 @@ export class SpellingIndex {
    */
   async suggest(query: string): Promise<string | null> {
     if (query.split(/\s+/).filter(Boolean).length > SUGGEST_MAX_WORDS) return null;
-    const vocabulary = await this.current();
+    return this.suggestFrom(await this.current(), query);
+  }
+
+  /**
+   * `suggest`, waiting at most `waitMs` for the vocabulary: in the first seconds after start-up it
+   * is still being read (every title; 1.5 s at 80,000 papers), and a search should not wait for
+   * its "did you mean". `ready` is false when the suggestion was skipped for that reason.
+   */
+  async suggestWithin(query: string, waitMs: number): Promise<{ ready: boolean; suggestion: string | null }> {
+    if (query.split(/\s+/).filter(Boolean).length > SUGGEST_MAX_WORDS) return { ready: true, suggestion: null };
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<null>((resolve) => { timer = setTimeout(() => resolve(null), waitMs); });
+    try {
+      const vocabulary = await Promise.race([this.current(), late]);
+      return vocabulary ? { ready: true, suggestion: await this.suggestFrom(vocabulary, query) } : { ready: false, suggestion: null };
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private async suggestFrom(vocabulary: Vocabulary, query: string): Promise<string | null> {
     const tokens = query.match(/"[^"]*"|\S+/g) ?? [];
     let changed = false;
     const out: string[] = [];

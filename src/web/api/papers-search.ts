@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { WebDeps } from '../deps.js';
 import { SEARCH_MODES } from '../../search/semantic/semantic-search.js';
-import type { SpellingIndex } from '../../search/keyword/spelling.js';
+import { SUGGEST_WAIT_MS, type SpellingIndex } from '../../search/keyword/spelling.js';
 import { papersByIds } from '../../store/listings.js';
 import { all, enumParam, intParam, readQuery, sendProblem, textParam, type ApiError } from './api-params.js';
 import { searchHitJson, type SearchHitJson } from './ranked-json.js';
@@ -45,8 +45,10 @@ export function papersSearch(deps: WebDeps, spelling: SpellingIndex) {
     reply.header('x-search-mode', found.mode);
     if (found.degraded) reply.header('x-search-degraded', headerText(found.degraded) || 'semantic ranking unavailable');
     // The search page's "did you mean" (a pasted passage gets none).
-    const suggestion = await spelling.suggest(text);
+    const { ready, suggestion } = await spelling.suggestWithin(text, SUGGEST_WAIT_MS);
     if (suggestion) reply.header('x-search-suggestion', headerText(suggestion));
+    // Not kept by the page cache while the vocabulary is still being read (the first seconds after start-up).
+    if (!ready) reply.header('cache-control', 'no-store');
     const papers = await papersByIds(deps.db, found.hits.map((h) => h.paperId));
     const score = new Map(found.hits.map((h) => [h.paperId, h.score]));
     return papers.map((p) => searchHitJson(p, score.get(p.paperId) ?? 0));

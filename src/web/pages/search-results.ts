@@ -14,7 +14,7 @@ import { SEARCH_MODES } from '../../search/semantic/semantic-search.js';
 import { parseDay, papersByIds } from '../../store/listings.js';
 import { paperReference } from '../../model/paper-reference.js';
 import { listExportLinks } from '../views/list-export-links.js';
-import type { SpellingIndex } from '../../search/keyword/spelling.js';
+import { SUGGEST_WAIT_MS, type SpellingIndex } from '../../search/keyword/spelling.js';
 
 const PAGE_SIZE = 20;
 /** Room for a pasted abstract; longer text is cut here. */
@@ -140,7 +140,9 @@ export function searchResults(deps: WebDeps, spelling: SpellingIndex) {
     // question, not something to follow.
     const feed = passage ? undefined : { title: `new papers matching “${query}”`, path: SEARCH_FEED_PATH, query: { q: query } };
     // Only the reader's own words are checked (the filters of the form are not), never a passage.
-    const suggestion = await spelling.suggest(f.q);
+    const { ready, suggestion } = await spelling.suggestWithin(f.q, SUGGEST_WAIT_MS);
+    // Not kept by the page cache while the vocabulary is still being read (the first seconds after start-up).
+    if (!ready) reply.header('cache-control', 'no-store');
     const didYouMean = suggestion ? html`<p class="did-you-mean">Did you mean <a href="${formHref({ ...f, q: suggestion }, 1)}">${suggestion}</a>?</p>` : '';
     return page(f, html`${degradedNote(found.degraded)}${didYouMean}${summary}
 ${papers.length ? paperList(papers, passage ? {} : { mark: highlighter(f.q) }) : ''}
