@@ -29,6 +29,8 @@ export class VectorIndex {
   ivf: IvfLists | null = null;
   /** The codes' home when the SIMD kernel can score them; null: a plain array and the scalar loop. */
   private simd: SimdCodes | null;
+  /** The scalar kernel's block of dot products (allocated on its first scan). */
+  private scalarBlock: Int32Array | null = null;
 
   /**
    * `simd: false` keeps the scalar kernel (the benchmark's baseline); `simdMaxBytes` lowers the
@@ -131,23 +133,23 @@ export class VectorIndex {
     return s < 0 ? null : this.scoreSlot(this.prepare(q), s);
   }
 
+  /**
+   * The integer dot products of slots [at, at + n), n <= SIMD_BLOCK, by whichever kernel scores
+   * this index (the scalar loop gives the same integers), in a block the next call overwrites.
+   */
+  private blockDots(q: PreparedQuery, at: number, n: number): Int32Array {
+    if (this.simd) return this.simd.dots(q, at, n);
+    const d = this.dimensions, out = (this.scalarBlock ??= new Int32Array(SIMD_BLOCK));
+    for (let i = 0; i < n; i++) out[i] = dotInt(q.q16, this.codes, (at + i) * d, d);
+    return out;
+  }
+
   /** Offers slots [from, to) to `top`, skipping dead and masked-out ones. */
   scanRange(q: PreparedQuery, from: number, to: number, top: TopK, mask: RowMask): void {
-    const d = this.dimensions, scales = this.scales, ids = this.rowIds, qs = q.scale;
+    const scales = this.scales, ids = this.rowIds, qs = q.scale;
     let floor = top.floor;
-    if (!this.simd) {
-      const codes = this.codes;
-      for (let s = from; s < to; s++) {
-        const id = ids[s]!;
-        if (id < 0 || (mask && mask[id] !== 1)) continue;
-        const score = dotInt(q.q16, codes, s * d, d) * qs * scales[s]!;
-        if (score >= floor) { top.offer(score, id); floor = top.floor; }
-      }
-      return;
-    }
     for (let at = from; at < to; at += SIMD_BLOCK) {
-      const n = Math.min(SIMD_BLOCK, to - at);
-      const dots = this.simd.dots(q, at, n);
+      const n = Math.min(SIMD_BLOCK, to - at), dots = this.blockDots(q, at, n);
       for (let i = 0; i < n; i++) {
         const s = at + i, id = ids[s]!;
         if (id < 0 || (mask && mask[id] !== 1)) continue;
@@ -162,13 +164,8 @@ export class VectorIndex {
    * (out[s - from]): enough to compare several queries on one slot, as the IVF build does.
    */
   dotsInto(q: PreparedQuery, from: number, to: number, out: Float32Array): void {
-    const d = this.dimensions;
-    if (!this.simd) {
-      for (let s = from; s < to; s++) out[s - from] = dotInt(q.q16, this.codes, s * d, d) * q.scale;
-      return;
-    }
     for (let at = from; at < to; at += SIMD_BLOCK) {
-      const n = Math.min(SIMD_BLOCK, to - at), dots = this.simd.dots(q, at, n);
+      const n = Math.min(SIMD_BLOCK, to - at), dots = this.blockDots(q, at, n);
       for (let i = 0; i < n; i++) out[at - from + i] = dots[i]! * q.scale;
     }
   }
