@@ -22,6 +22,11 @@ export const SUGGEST_MAX_WORDS = 12;
 /** How long a search waits for the vocabulary before it answers without "did you mean". */
 export const SUGGEST_WAIT_MS = 250;
 
+/** A pasted passage (more than SUGGEST_MAX_WORDS words) is matched by meaning and never corrected. */
+function isPassage(query: string): boolean {
+  return query.split(/\s+/).filter(Boolean).length > SUGGEST_MAX_WORDS;
+}
+
 /** Edits allowed for a word of this length: none under 4 letters, one up to 7, two beyond. */
 function maxEdits(length: number): number {
   return length < 4 ? 0 : length <= 7 ? 1 : 2;
@@ -80,7 +85,7 @@ export class SpellingIndex {
    * exclusions stay.
    */
   async suggest(query: string): Promise<string | null> {
-    if (query.split(/\s+/).filter(Boolean).length > SUGGEST_MAX_WORDS) return null;
+    if (isPassage(query)) return null;
     return this.suggestFrom(await this.current(), query);
   }
 
@@ -90,7 +95,7 @@ export class SpellingIndex {
    * its "did you mean". `ready` is false when the suggestion was skipped for that reason.
    */
   async suggestWithin(query: string, waitMs: number): Promise<{ ready: boolean; suggestion: string | null }> {
-    if (query.split(/\s+/).filter(Boolean).length > SUGGEST_MAX_WORDS) return { ready: true, suggestion: null };
+    if (isPassage(query)) return { ready: true, suggestion: null };
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<null>((resolve) => { timer = setTimeout(() => resolve(null), waitMs); });
     try {
