@@ -10,7 +10,7 @@ import { loadConfig } from '../src/config/config.js';
 import { encodeVector } from '../src/search/vector/quantize.js';
 import { KeywordIndex } from '../src/search/keyword/keyword-index.js';
 import { createSemanticSearch } from '../src/search/semantic/create-semantic-search.js';
-import { notReadyReason } from '../src/search/semantic/model-status.js';
+import { loadingReason, notReadyReason } from '../src/search/semantic/model-status.js';
 
 // What search says while no model can rank: a site too small for one, a model being trained or
 // built (how far), or none built yet. The first model of a large site takes minutes.
@@ -33,6 +33,11 @@ for (const backend of backends()) {
     it('names the training minimum of the built-in model, and none for an endpoint', async () => {
       assert.equal(await notReadyReason(fresh.db, 'lsa', null), 'a semantic model needs at least 50 papers, and this site has 4');
       assert.equal(await notReadyReason(fresh.db, 'endpoint', null), 'no semantic model has been built yet');
+    });
+
+    it('says how far the vectors have loaded after a restart, once they are counted', () => {
+      assert.equal(loadingReason({ done: 0, total: 0 }), 'the semantic model is being loaded');
+      assert.equal(loadingReason({ done: 400000, total: 1000000 }), 'the semantic model is being loaded (400,000 of 1,000,000 papers read)');
     });
 
     it('says a model is being trained, with the corpus size', async () => {

@@ -5,6 +5,7 @@ import { loadConfig, SETTING_NAMES, type Config } from '../config/config.js';
 import { unknownSettings } from '../config/unknown-settings.js';
 import { KeywordIndex } from '../search/keyword/keyword-index.js';
 import { createSemanticSearch, type SemanticEngine } from '../search/semantic/create-semantic-search.js';
+import { LOAD_WAIT_MS } from '../search/semantic/semantic-state.js';
 
 /** The dependencies a command works with, built once in one place and passed explicitly. */
 export interface AppContext {
@@ -52,6 +53,8 @@ export async function openContext(opts: ContextOptions = {}): Promise<AppContext
   }
   const keyword = new KeywordIndex(db, { serving: opts.serving === true });
   // A failing embedding endpoint is reported once on stderr (stdout may carry --json output).
-  const semantic = createSemanticSearch({ db, keyword, config, logger: { warn: (m) => process.stderr.write(`paperboy: warning: ${m}\n`) } });
+  // A served search answers by keyword while the vectors load after a restart; a command waits for them.
+  const loadWaitMs = opts.serving === true ? LOAD_WAIT_MS : undefined;
+  const semantic = createSemanticSearch({ db, keyword, config, loadWaitMs, logger: { warn: (m) => process.stderr.write(`paperboy: warning: ${m}\n`) } });
   return { config, db, keyword, semantic, close: async () => { await semantic.close(); await keyword.close(); await db.close(); } };
 }

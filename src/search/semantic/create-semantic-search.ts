@@ -27,6 +27,11 @@ export interface SemanticDeps {
   logger?: { warn(msg: string): void };
   /** Vectors from which an IVF index is built (default 50,000; tests lower it). */
   ivfMin?: number;
+  /**
+   * How long a search waits for a first load of the vectors before it answers by keyword, saying
+   * so (`serve`: LOAD_WAIT_MS); unset, it waits for the load (the commands).
+   */
+  loadWaitMs?: number;
   /** The clock of the similar-papers cache (tests move it). */
   now?: () => number;
 }
@@ -57,6 +62,7 @@ export function createSemanticSearch(deps: SemanticDeps): SemanticEngine {
     keyword: deps.keyword,
     segments: new SegmentCache(deps.db),
     state,
+    loadWaitMs: deps.loadWaitMs,
     warn(message) {
       if (failing) return;
       failing = true;
@@ -80,6 +86,10 @@ export function createSemanticSearch(deps: SemanticDeps): SemanticEngine {
       const pending = await embeddingVectors.pendingCount(deps.db);
       return { ready: !!l && l.index.live > 0, model: l?.model.name ?? null, dimensions: l?.index.dimensions ?? 0, embedded: l?.index.live ?? 0, pending };
     },
+    async loading() {
+      const l = await state.within(deps.loadWaitMs);
+      return l && 'loading' in l ? l.loading : null;
+    },
     search: (query, opts) => modeSearch(engine, query, opts),
     async similar(paperId, limit) {
       if (!similarCache.keeps(limit)) return similarPapers(engine, paperId, limit);
@@ -95,11 +105,11 @@ export function createSemanticSearch(deps: SemanticDeps): SemanticEngine {
     recommend: (positive, negative, limit, scope) => recommendPapers(engine, positive, negative, limit, scope),
     async embedPending(opts = {}) {
       const summary = await runEmbedJob({ db: deps.db, config: deps.config, progress: opts.progress, training: (now) => { training = now; notReady = null; } }, { rebuild: opts.rebuild });
-      await state.current();
+      await state.latest();
       return summary;
     },
     settled: () => state.settled(),
-    loaded: () => state.current(),
+    loaded: () => state.latest(),
     async close() {
       await state.settled().catch(() => undefined);
     },

@@ -2,6 +2,7 @@ import type { Db } from '../../db/db.js';
 import { embeddingModels } from '../../store/embedding-models.js';
 import { embeddingVectors } from '../../store/embedding-vectors.js';
 import { MIN_TRAINING_PAPERS } from './lsa-training.js';
+import type { LoadProgress } from './semantic-state.js';
 
 /** A model this process is training right now (nothing of it is stored until training ends). */
 export interface TrainingNow {
@@ -28,4 +29,10 @@ export async function notReadyReason(db: Db, kind: string, training: TrainingNow
   }
   if (kind === 'lsa' && papers < MIN_TRAINING_PAPERS) return `a semantic model needs at least ${MIN_TRAINING_PAPERS} papers, and this site has ${count(papers)}`;
   return 'no semantic model has been built yet';
+}
+
+/** What search says while a served site loads its model's vectors after a restart (seconds at a million papers). */
+export function loadingReason(p: LoadProgress): string {
+  // Until the vectors are counted there is no "of" to say.
+  return p.total ? `the semantic model is being loaded (${count(p.done)} of ${count(p.total)} papers read)` : 'the semantic model is being loaded';
 }

@@ -3,17 +3,19 @@ import type { RowHit } from '../vector/vector-index.js';
 import type { QueryFilter } from './query-filter.js';
 import type { Engine } from './semantic-engine.js';
 import type { Loaded } from './semantic-state.js';
+import { loadingReason } from './model-status.js';
 
 /** From this many meaningful words on, a query is pasted text ("more like this"): any word may match. */
 export const LONG_QUERY_TERMS = 12;
 
 /**
  * The query's vector when meaning can rank it, else why not (the caller then answers by keyword and
- * says so): no model yet (being built, or too few papers), a failing embedding endpoint (warned once per run of failures), or no
+ * says so): the vectors still loading after a restart, no model yet (being built, or too few papers), a failing embedding endpoint (warned once per run of failures), or no
  * word the model knows.
  */
 export async function meaningVector(e: Engine, text: string): Promise<{ l: Loaded; q: Float32Array } | { degraded: string }> {
-  const l = await e.state.current();
+  const l = await e.state.within(e.loadWaitMs);
+  if (l && 'loading' in l) return { degraded: loadingReason(l.loading) };
   if (!l || l.index.live === 0) return { degraded: await e.notReady() };
   const emb = await l.embedder.embed([text]);
   if (!emb.ok) {

@@ -24,6 +24,8 @@ export interface Engine {
   keyword: KeywordIndex;
   segments: SegmentCache;
   state: SemanticState;
+  /** How long a search waits for a first load of the vectors (see SemanticDeps.loadWaitMs). */
+  loadWaitMs?: number;
   /** Logs a failure of the embedding model once per run of failures. */
   warn(message: string): void;
   /** Why no model can rank yet (see notReadyReason): being trained, being built, too few papers. */

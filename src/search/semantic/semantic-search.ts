@@ -64,6 +64,12 @@ export interface RecommendScope {
 export interface SemanticSearch {
   status(): Promise<SemanticStatus>;
   search(query: string, opts: ModeSearchOptions): Promise<ModeSearchOutcome>;
+  /**
+   * Null when meaning can rank now (or there is no model to wait for); how far the vectors have
+   * loaded when a first load after start-up is still running after as long as a search waits for
+   * it. Lets a page be shown at once, without the parts that need the vectors.
+   */
+  loading(): Promise<{ done: number; total: number } | null>;
   /** Papers most like one paper, best first, with explanations; null when the id is unknown. */
   similar(paperId: string, limit: number): Promise<RankedPaper[] | null>;
   /**

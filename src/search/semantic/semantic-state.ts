@@ -16,6 +16,18 @@ import { nextTurn } from '../../progress/next-turn.js';
  */
 export const IVF_MIN_VECTORS = { simd: 250_000, scalar: 50_000 } as const;
 const PAGE = 20_000;
+/**
+ * How long a served search waits for a first load of the vectors before it answers by keyword
+ * instead (saying so): at 1,000,000 papers the load takes about 4 s after every restart, and a
+ * reader should not stare at a blank page meanwhile. A command (`paperboy search`) waits for it.
+ */
+export const LOAD_WAIT_MS = 250;
+
+/** How far a first load of a model's vectors has got. */
+export interface LoadProgress {
+  done: number;
+  total: number;
+}
 
 /** The active model, its embedder and its vectors in memory, as one consistent snapshot. */
 export interface Loaded {
@@ -35,13 +47,44 @@ export class SemanticState {
   private lastPaper = 0;
   private inflight: Promise<Loaded | null> | null = null;
   private building: Promise<void> | null = null;
+  private loadingAll: LoadProgress | null = null;
 
   constructor(private readonly db: Db, private readonly config: Pick<Config, 'embeddings'>, private readonly opts: { ivfMin?: number } = {}) {}
 
   /** The current snapshot, brought up to date first; null when no model is active. */
   current(): Promise<Loaded | null> {
+    // A newly activated model's vectors take seconds to load at a million papers: the previous
+    // snapshot (its own model and vectors, so consistent) answers meanwhile instead of every search waiting.
+    if (this.loadingAll && this.loaded) return Promise.resolve(this.loaded);
+    return this.latest();
+  }
+
+  /** The snapshot once brought fully up to date, a newly activated model's vectors loaded included. */
+  latest(): Promise<Loaded | null> {
     this.inflight ??= this.refresh().finally(() => { this.inflight = null; });
     return this.inflight;
+  }
+
+  /**
+   * current(), except that a first load of the vectors still running after `ms` is answered by how
+   * far it has got, for the caller to answer without meaning meanwhile. Without `ms`, current().
+   */
+  async within(ms: number | undefined): Promise<Loaded | null | { loading: LoadProgress }> {
+    const cur = this.current();
+    if (ms === undefined) return cur;
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<null>((resolve) => { timer = setTimeout(() => resolve(null), ms); });
+    try {
+      const first = await Promise.race([cur.then((l) => ({ l })), late]);
+      if (first) return first.l;
+    } finally {
+      clearTimeout(timer);
+    }
+    // Anything else (reading the model row, vectors written since the last call) is short: wait for it.
+    if (!this.loadingAll) return cur;
+    cur.catch(() => undefined);
+    // A new model loading: the previous snapshot answers, as in current().
+    return this.loaded ?? { loading: { ...this.loadingAll } };
   }
 
   /** The snapshot as last loaded, without a database round trip. */
@@ -62,16 +105,28 @@ export class SemanticState {
   }
 
   private async loadAll(row: EmbeddingModelRow): Promise<Loaded | null> {
-    const embedder = await embedderFor(this.db, row, this.config);
-    if (!embedder) { this.loaded = null; return null; }
-    const index = new VectorIndex(row.dimensions, Math.max(1024, await embeddingVectors.count(this.db, row.id)));
-    for (let after = 0; ;) {
-      const page = await embeddingVectors.page(this.db, row.id, after, PAGE);
-      if (!page.length) break;
-      for (const v of page) index.set(v.paperId, decodeVector(v.vector));
-      after = page[page.length - 1]!.paperId;
-      await nextTurn();
+    const progress: LoadProgress = { done: 0, total: 0 };
+    this.loadingAll = progress;
+    try {
+      progress.total = await embeddingVectors.count(this.db, row.id);
+      const embedder = await embedderFor(this.db, row, this.config);
+      if (!embedder) { this.loaded = null; return null; }
+      const index = new VectorIndex(row.dimensions, Math.max(1024, progress.total));
+      for (let after = 0; ;) {
+        const page = await embeddingVectors.page(this.db, row.id, after, PAGE);
+        if (!page.length) break;
+        for (const v of page) index.set(v.paperId, decodeVector(v.vector));
+        progress.done += page.length;
+        after = page[page.length - 1]!.paperId;
+        await nextTurn();
+      }
+      return this.install(row, embedder, index);
+    } finally {
+      this.loadingAll = null;
     }
+  }
+
+  private install(row: EmbeddingModelRow, embedder: ModelEmbedder, index: VectorIndex): Loaded {
     // Every vector written up to row.version is committed (the version moves in the same transaction).
     this.seq = row.version;
     this.lastPaper = Number.MAX_SAFE_INTEGER;
@@ -111,7 +166,7 @@ export class SemanticState {
 
   /** Waits for a background IVF build (tests and the benchmark). */
   async settled(): Promise<void> {
-    await this.current();
+    await this.latest();
     await this.building;
   }
 }

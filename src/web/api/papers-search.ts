@@ -39,16 +39,21 @@ export function papersSearch(deps: WebDeps, spelling: SpellingIndex) {
     if (!params.ok) return sendProblem(reply, 400, params.problem);
     const [text, limit, sort, mode] = params.value;
     if (!text?.trim()) return sendProblem(reply, 400, { source: 'q', message: 'missing: give the words to search for' });
+    // The "did you mean" is looked for beside the search, so the first seconds after start-up wait
+    // for the vocabulary and the vectors at once, not one after the other.
+    const spelled = spelling.suggestWithin(text, SUGGEST_WAIT_MS);
+    spelled.catch(() => undefined); // awaited below unless the query is rejected first
     const found = await deps.semantic.search(text, { mode, limit, sort });
     if (!found.ok) return sendProblem(reply, 400, { source: 'q', message: found.problem.message });
     reply.header('x-total-count', String(found.total));
     reply.header('x-search-mode', found.mode);
     if (found.degraded) reply.header('x-search-degraded', headerText(found.degraded) || 'semantic ranking unavailable');
     // The search page's "did you mean" (a pasted passage gets none).
-    const { ready, suggestion } = await spelling.suggestWithin(text, SUGGEST_WAIT_MS);
+    const { ready, suggestion } = await spelled;
     if (suggestion) reply.header('x-search-suggestion', headerText(suggestion));
-    // Not kept by the page cache while the vocabulary is still being read (the first seconds after start-up).
-    if (!ready) reply.header('cache-control', 'no-store');
+    // Not kept by the page cache while the vocabulary is still being read or meaning cannot rank
+    // (the first seconds after start-up, a failing endpoint): the same URL answers better soon.
+    if (!ready || found.degraded) reply.header('cache-control', 'no-store');
     const papers = await papersByIds(deps.db, found.hits.map((h) => h.paperId));
     const score = new Map(found.hits.map((h) => [h.paperId, h.score]));
     return papers.map((p) => searchHitJson(p, score.get(p.paperId) ?? 0));

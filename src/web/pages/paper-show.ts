@@ -8,7 +8,7 @@ import { authorPath, categoryPath, orgPath, paperPath, withQuery } from '../view
 import { citationMeta } from '../views/citation-meta.js';
 import { linkedText } from '../views/linked-text.js';
 import { texText } from '../views/tex-text.js';
-import { similarSection, type SimilarItem } from '../views/similar-list.js';
+import { similarSection, type SimilarItem, type SimilarLoading } from '../views/similar-list.js';
 import { notFoundShow, paperNotFoundShow } from './error-show.js';
 import { arxivId } from '../../model/normalise.js';
 import { getPaper, type PaperDetail } from '../../store/papers-read.js';
@@ -106,7 +106,7 @@ async function similarItems(deps: WebDeps, req: FastifyRequest, paperId: string)
   }
 }
 
-function page(p: PaperDetail, similar: readonly SimilarItem[]): string {
+function page(p: PaperDetail, similar: readonly SimilarItem[] | SimilarLoading): string {
   const org = p.organizationName ?? p.organization;
   const body = html`<article class="paper-page" data-paper-id="${p.paperId}">
 <h1>${texText(p.title, plainText)}</h1>
@@ -139,7 +139,11 @@ export function paperShow(deps: WebDeps) {
     const paper = await getPaper(deps.db, id);
     if (paper) {
       reply.type('text/html; charset=utf-8');
-      return page(paper, await similarItems(deps, req, paper.paperId));
+      // In the first seconds after a restart the page is shown at once, its similar papers once the
+      // vectors have loaded; the page cache must not keep it without them.
+      const loading = await deps.semantic.loading();
+      if (loading) reply.header('cache-control', 'no-store');
+      return page(paper, loading ?? await similarItems(deps, req, paper.paperId));
     }
     const canonical = arxivId(id);
     if (canonical && canonical !== id && (await getPaper(deps.db, canonical))) {

@@ -124,6 +124,10 @@ export function searchResults(deps: WebDeps, spelling: SpellingIndex) {
     }
     const query = indexQuery(f);
     if (!query) return page(f, searchHelp());
+    // Only the reader's own words are checked (the filters of the form are not), never a passage;
+    // beside the search, so the first seconds after start-up wait for the vocabulary and the vectors at once.
+    const spelled = spelling.suggestWithin(f.q, SUGGEST_WAIT_MS);
+    spelled.catch(() => undefined); // awaited below unless the query is rejected first
     const found = await deps.semantic.search(query, { mode: f.mode, limit: PAGE_SIZE, offset: (f.page - 1) * PAGE_SIZE, sort: f.sort });
     if (!found.ok) {
       reply.code(400);
@@ -139,10 +143,10 @@ export function searchResults(deps: WebDeps, spelling: SpellingIndex) {
     // New papers for the words and filters (all part of the query); a pasted passage is a one-off
     // question, not something to follow.
     const feed = passage ? undefined : { title: `new papers matching “${query}”`, path: SEARCH_FEED_PATH, query: { q: query } };
-    // Only the reader's own words are checked (the filters of the form are not), never a passage.
-    const { ready, suggestion } = await spelling.suggestWithin(f.q, SUGGEST_WAIT_MS);
-    // Not kept by the page cache while the vocabulary is still being read (the first seconds after start-up).
-    if (!ready) reply.header('cache-control', 'no-store');
+    const { ready, suggestion } = await spelled;
+    // Not kept by the page cache while the vocabulary is still being read or meaning cannot rank
+    // (the first seconds after start-up, a failing endpoint): the same URL answers better soon.
+    if (!ready || found.degraded) reply.header('cache-control', 'no-store');
     const didYouMean = suggestion ? html`<p class="did-you-mean">Did you mean <a href="${formHref({ ...f, q: suggestion }, 1)}">${suggestion}</a>?</p>` : '';
     return page(f, html`${degradedNote(found.degraded)}${didYouMean}${summary}
 ${papers.length ? paperList(papers, passage ? {} : { mark: highlighter(f.q) }) : ''}

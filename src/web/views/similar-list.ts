@@ -14,6 +14,12 @@ export interface SimilarItem {
   explanation?: MatchExplanation;
 }
 
+/** How far the vectors have loaded, when a page is shown before similar papers can be ranked. */
+export interface SimilarLoading {
+  done: number;
+  total: number;
+}
+
 /** Terms and topics shown per match: enough to explain it, few enough to scan. */
 const SHOWN_TERMS = 6;
 const SHOWN_TOPICS = 2;
@@ -47,14 +53,18 @@ ${matchExplanation(item.explanation)}
 /**
  * The "Similar papers" section of a paper page: the closest papers by meaning, best first, each
  * with its explanation. With none (no model yet, or a paper with no text) the section says so
- * instead of disappearing, so readers learn the feature exists.
+ * instead of disappearing, so readers learn the feature exists; while the vectors load after a
+ * restart it says how far that has got.
  */
-export function similarSection(items: readonly SimilarItem[], paperId: string): Html {
+export function similarSection(similar: readonly SimilarItem[] | SimilarLoading, paperId: string): Html {
   const api = `/api/papers/${paperId.split('/').map(encodeURIComponent).join('/')}/similar`;
+  const items = 'done' in similar ? [] : similar;
   return html`<section class="similar" aria-labelledby="similar-h"><h2 id="similar-h">Similar papers</h2>
-${items.length
-    ? html`<ol class="similar-list">${items.map(similarEntry)}</ol>`
-    : html`<p class="lede">No similar papers yet: they appear once papers have been analysed for meaning.</p>`}
+${'done' in similar
+    ? html`<p class="lede" role="status">Similar papers appear in a few seconds: the site has just started and is loading its semantic model (${similar.done.toLocaleString('en-US')} of ${similar.total.toLocaleString('en-US')} papers read). Reload the page to see them.</p>`
+    : items.length
+      ? html`<ol class="similar-list">${items.map(similarEntry)}</ol>`
+      : html`<p class="lede">No similar papers yet: they appear once papers have been analysed for meaning.</p>`}
 <p class="similar-more"><a href="${withQuery('/recommend', { positive: paperId })}">Recommendations from this paper and others</a> · <a href="${api}">As JSON</a>${items.length ? html` · <a href="${listExportPath('bib', items.map((i) => i.paper.paperId))}" type="application/x-bibtex">As BibTeX</a>` : ''}</p>
 </section>`;
 }
