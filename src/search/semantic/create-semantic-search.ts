@@ -87,6 +87,9 @@ export function createSemanticSearch(deps: SemanticDeps): SemanticEngine {
       return { ready: !!l && l.index.live > 0, model: l?.model.name ?? null, dimensions: l?.index.dimensions ?? 0, embedded: l?.index.live ?? 0, pending };
     },
     async loading() {
+      // Once vectors are in memory nothing waits for a load again (a new model loads behind the
+      // previous one), so a paper page costs no extra query; a command waits in `similar`.
+      if (deps.loadWaitMs === undefined || state.peek()) return null;
       const l = await state.within(deps.loadWaitMs);
       return l && 'loading' in l ? l.loading : null;
     },
