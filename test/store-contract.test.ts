@@ -4,6 +4,7 @@ import type { Db } from '../src/db/db.js';
 import { LATEST_VERSION, MIGRATIONS, migrate, schemaProblem, schemaStatus } from '../src/db/migrate.js';
 import { upsertRecords } from '../src/store/papers-write.js';
 import { getPaper, latestListing, latestPapers } from '../src/store/papers-read.js';
+import { searchIndexStore } from '../src/store/search-index-store.js';
 import { backends, beforeMigration, type FreshDb } from './helpers/databases.js';
 import { paperRecord } from './helpers/paper-records.js';
 import { runCli } from './helpers/cli-process.js';
@@ -314,6 +315,22 @@ for (const backend of backends()) {
       await upgrade();
       const rows = await db.all<{ paper_id: string; published_from: string | null }>('SELECT paper_id, published_from FROM papers ORDER BY paper_id');
       assert.deepEqual(rows.map((r) => [r.paper_id, r.published_from]), [['none', null], ['rss', null], ['v1', 'version']]);
+    }));
+
+    it('counts each term\'s postings per segment, when upgrading and for new segments (migration 16)', () => beforeMigration(backend, 16, async (db, upgrade) => {
+      const blob = (ids: number[]): Buffer => Buffer.concat([Buffer.from(Uint32Array.from(ids).buffer), Buffer.from(ids.map(() => 7))]);
+      const one = await searchIndexStore.insertSegment(db, Buffer.alloc(0), Buffer.alloc(0), 3, 4);
+      const two = await searchIndexStore.insertSegment(db, Buffer.alloc(0), Buffer.alloc(0), 2, 3);
+      for (const [seg, term, ids] of [[one, 'graph', [1, 2, 3]], [one, 'zeolit', [2]], [two, 'graph', [4, 5]], [two, 'protein', [5]]] as const) {
+        await db.run('INSERT INTO search_postings (segment_id, term, postings) VALUES (?, ?, ?)', [seg, term, blob([...ids])]);
+      }
+      await upgrade();
+      assert.deepEqual(await searchIndexStore.postingCounts(db, [one, two], ['graph', 'zeolit', 'protein', 'absent']), new Map([['graph', 5], ['protein', 1], ['zeolit', 1]]));
+      assert.deepEqual(await searchIndexStore.postingCounts(db, [two], ['graph', 'zeolit']), new Map([['graph', 2]]), 'only the segments asked for');
+      const three = await searchIndexStore.insertSegment(db, Buffer.alloc(0), Buffer.alloc(0), 4, 5);
+      await searchIndexStore.insertPostings(db, three, [['graph', blob([6, 7, 8, 9])], ['zeolit', blob([9])]]);
+      assert.deepEqual(await searchIndexStore.postingCounts(db, [one, two, three], ['graph', 'zeolit']), new Map([['graph', 9], ['zeolit', 2]]));
+      assert.deepEqual(await searchIndexStore.postingCounts(db, [], ['graph']), new Map());
     }));
 
     it('recognises a database newer than this build', async () => {

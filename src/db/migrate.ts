@@ -14,6 +14,7 @@ import { publishedFromSchema } from './migrations/012-published-from.js';
 import { papersWithCodeSchema } from './migrations/013-papers-with-code.js';
 import { orgCodeTermsSchema } from './migrations/014-org-code-terms.js';
 import { modelDataSchema } from './migrations/015-model-data.js';
+import { postingCountsSchema } from './migrations/016-posting-counts.js';
 
 /** One forward-only schema step; `up` returns the SQL for the dialect at hand. */
 export interface Migration {
@@ -39,6 +40,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 13, name: 'papers-with-code', up: papersWithCodeSchema },
   { version: 14, name: 'org-code-terms', up: orgCodeTermsSchema },
   { version: 15, name: 'model-data', up: modelDataSchema },
+  { version: 16, name: 'posting-counts', up: postingCountsSchema },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -2,6 +2,9 @@ import type { Db } from '../db/db.js';
 import { chunksFor, placeholders, valuesList } from '../db/db.js';
 import { clearProcessed } from './pending-queue.js';
 
+/** Bytes of one posting in a stored list: a paper's row id (uint32) and its impact (uint8). */
+export const POSTING_BYTES = 5;
+
 /** A stored segment's document table (postings are read per term). */
 export interface SegmentRow {
   id: number;
@@ -75,12 +78,12 @@ export const searchIndexStore = {
     let bytes = 0;
     const flush = async (): Promise<void> => {
       if (!rows.length) return;
-      await db.run(`INSERT INTO search_postings (segment_id, term, postings) VALUES ${valuesList(rows.length, 3)}`, rows.flat());
+      await db.run(`INSERT INTO search_postings (segment_id, term, postings, df) VALUES ${valuesList(rows.length, 4)}`, rows.flat());
       rows = [];
       bytes = 0;
     };
     for (const [term, blob] of postings) {
-      rows.push([segmentId, term, blob]);
+      rows.push([segmentId, term, blob, blob.length / POSTING_BYTES]);
       bytes += blob.length;
       if (rows.length >= 500 || bytes > 8_000_000) await flush();
     }
@@ -125,6 +128,18 @@ export const searchIndexStore = {
     if (!terms.length || !segmentIds.length) return [];
     return db.all(`SELECT term, segment_id, postings FROM search_postings WHERE segment_id IN (${placeholders(segmentIds.length)}) AND term IN (${placeholders(terms.length)})`,
       [...segmentIds, ...terms]);
+  },
+
+  /**
+   * How many postings each term has over the given segments (tombstoned papers included), from the
+   * covering index alone: a term's document frequency without reading its postings.
+   */
+  async postingCounts(db: Db, segmentIds: number[], terms: string[]): Promise<Map<string, number>> {
+    if (!terms.length || !segmentIds.length) return new Map();
+    const rows = await db.all<{ term: string; df: number }>(
+      `SELECT term, SUM(df) AS df FROM search_postings WHERE term IN (${placeholders(terms.length)}) AND segment_id IN (${placeholders(segmentIds.length)}) GROUP BY term`,
+      [...terms, ...segmentIds]);
+    return new Map(rows.map((r) => [r.term, Number(r.df)]));
   },
 
   /** One segment's postings in term order, a page at a time (a primary-key range scan). */

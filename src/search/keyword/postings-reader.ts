@@ -9,9 +9,6 @@ import { K1 } from './segment-builder.js';
 /** At most this many query words score (the strongest by weight); a pasted page stays bounded. */
 export const MAX_SCORING_TERMS = 64;
 
-/** At most this many document frequencies are remembered (~20 MB). */
-const DF_TERMS = 200_000;
-
 /** A term's live document frequency: its postings over every segment, tombstones already dropped. */
 function documentFrequency(slices: readonly PostingSlice[]): number {
   return slices.reduce((sum, l) => sum + l.ids.length, 0);
@@ -42,13 +39,6 @@ function dropTombstoned(slice: PostingSlice, tomb: Uint32Array): PostingSlice {
 export class PostingsReader {
   private readonly segments: SegmentCache;
   private readonly cache: PostingsCache;
-  /**
-   * Each term's live document frequency, once its postings were read in this index generation: a few
-   * bytes a term, kept when the decoded postings are not, so `strongest` need not read a common word's
-   * long list again only to find that it is too weak to score.
-   */
-  private readonly dfs = new Map<string, number>();
-  private dfGeneration = '';
 
   constructor(private readonly db: Db, cacheBytes: number) {
     this.segments = new SegmentCache(db);
@@ -90,43 +80,24 @@ export class PostingsReader {
       this.cache.set(t, slices);
       out.set(t, slices);
     }
-    this.syncDfs(view.generation);
-    // Bounded: a server that is never re-indexed could otherwise keep every word it was ever asked.
-    if (this.dfs.size + out.size > DF_TERMS) this.dfs.clear();
-    for (const [t, slices] of out) this.dfs.set(t, documentFrequency(slices));
     return out;
   }
 
-  private syncDfs(generation: string): void {
-    if (generation === this.dfGeneration) return;
-    this.dfs.clear();
-    this.dfGeneration = generation;
-  }
-
   /**
-   * The postings and weights of a long text's `maxTerms` strongest words, as `weights` chooses them
-   * from every word's postings, but reading only the chosen words' postings and those of words whose
-   * document frequency this generation has not seen yet. A paper's abstract has ~80 words, and at a
-   * million papers its commonest ones hold most of the postings: reading them only to rank them
-   * last was most of what similar papers cost.
+   * The postings and weights of a long text's `maxTerms` strongest words. The words are ranked by
+   * their stored posting counts (the index's covering index, no postings read), which include papers
+   * tombstoned since the last merge; only the chosen words' postings are read, and they are weighed by
+   * their exact frequency. A paper's abstract has ~80 words, and at a million papers its commonest
+   * ones hold most of the postings: reading them only to rank them last was most of what similar
+   * papers cost (about 230 ms for 80 common words, against 2 ms for their counts).
    */
   async strongest(q: ParsedQuery, view: SegmentView, maxTerms: number): Promise<{ lists: Map<string, PostingSlice[]>; weights: Map<string, number> }> {
-    this.syncDfs(view.generation);
-    // A snapshot for this query: the shared map may be cleared (bounded, or another generation) while it reads.
-    const df = new Map<string, number>();
-    const unseen: string[] = [];
-    for (const t of q.scoring.keys()) {
-      const known = this.dfs.get(t);
-      if (known === undefined) unseen.push(t);
-      else df.set(t, known);
-    }
-    const read = unseen.length ? await this.postings(unseen, view) : new Map<string, PostingSlice[]>();
-    for (const [t, slices] of read) df.set(t, documentFrequency(slices));
-    const weights = this.weightsByDf(q, (t) => df.get(t) ?? 0, Math.max(view.live, 1), maxTerms);
-    const more = [...weights.keys()].filter((t) => !read.has(t));
-    const rest = more.length ? await this.postings(more, view) : new Map<string, PostingSlice[]>();
-    const lists = new Map<string, PostingSlice[]>();
-    for (const t of weights.keys()) lists.set(t, read.get(t) ?? rest.get(t) ?? []);
+    const n = Math.max(view.live, 1);
+    const counted = await store.postingCounts(this.db, view.segmentIds, [...q.scoring.keys()]);
+    const chosen = this.weightsByDf(q, (t) => counted.get(t) ?? 0, n, maxTerms);
+    const lists = await this.postings([...chosen.keys()], view);
+    const weights = this.weightsByDf(q, (t) => (chosen.has(t) ? documentFrequency(lists.get(t) ?? []) : 0), n, maxTerms);
+    for (const t of lists.keys()) if (!weights.has(t)) lists.delete(t);
     return { lists, weights };
   }
 
