@@ -18,7 +18,7 @@ export const IVF_MIN_VECTORS = { simd: 250_000, scalar: 50_000 } as const;
 const PAGE = 20_000;
 /**
  * How long a served search waits for a first load of the vectors before it answers by keyword
- * instead (saying so): at 1,000,000 papers the load takes about 4 s after every restart, and a
+ * instead (saying so): at 1,000,000 papers the load takes about 5 s after every restart, and a
  * reader should not stare at a blank page meanwhile. A command (`paperboy search`) waits for it.
  */
 export const LOAD_WAIT_MS = 250;
